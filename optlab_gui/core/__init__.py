@@ -1,0 +1,1 @@
+"""Pure NumPy maths behind every OptLab view; never imports Qt."""
