@@ -1,0 +1,91 @@
+"""Command line of OptLab: ``optlab`` / ``python -m optlab_gui``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from optlab_gui import __version__
+
+PANELS = ("activations", "batchnorm", "training")
+LANGUAGES = ("en", "zh_CN")
+SCREENSHOT_DEADLINE_S = 10.0
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1600x900, got {text!r}")
+    if not (320 <= width <= 8192 and 240 <= height <= 8192):
+        raise argparse.ArgumentTypeError(f"window size {text} is outside 320x240 .. 8192x8192")
+    return width, height
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (kept separate so tests can read its choices)."""
+    parser = argparse.ArgumentParser(
+        prog="optlab",
+        description="OptLab: a desktop lab for teaching activation functions, BatchNorm "
+        "and optimizers, live.",
+    )
+    parser.add_argument("--panel", choices=PANELS, help="panel to open first")
+    parser.add_argument("--lang", choices=LANGUAGES, help="language (default: system locale)")
+    parser.add_argument(
+        "--presentation", action="store_true", help="start in presentation mode (projector)"
+    )
+    parser.add_argument(
+        "--screenshot", metavar="PATH", help="render the window to a PNG file and exit"
+    )
+    parser.add_argument(
+        "--size",
+        type=_window_size,
+        default=(1600, 900),
+        metavar="WxH",
+        help="window size for --screenshot (default 1600x900)",
+    )
+    parser.add_argument("--version", action="version", version=f"OptLab {__version__}")
+    return parser
+
+
+def _save_screenshot(app, window, path: str) -> int:
+    """Wait until the panel has painted its finished content, then grab the window."""
+    deadline = time.monotonic() + SCREENSHOT_DEADLINE_S
+    panel = window.current_panel()
+    app.processEvents()
+    while time.monotonic() < deadline and panel is not None and not panel.ready_for_screenshot():
+        app.processEvents()
+        time.sleep(0.005)
+    for _ in range(3):
+        app.processEvents()
+    if not window.grab().save(path, "PNG"):
+        print(f"optlab: cannot write the screenshot to {path}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the command line, open the window and run the event loop."""
+    args = build_parser().parse_args(argv)
+    from optlab_gui.app import create_application, create_main_window
+
+    app = create_application(sys.argv[:1], language=args.lang)
+    window = create_main_window()
+    if args.screenshot:
+        window.persist_settings = False
+        window.resize(*args.size)
+    if args.panel:
+        window.show_panel(args.panel)
+    if args.presentation:
+        window.set_presentation(True)
+    window.show()
+    if args.screenshot:
+        status = _save_screenshot(app, window, args.screenshot)
+        window.close()
+        return status
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

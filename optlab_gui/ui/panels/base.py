@@ -1,0 +1,93 @@
+"""The contract between the main window and a teaching panel.
+
+The window owns the actions (Start/Pause, Step, Reset, Export) and routes them to the panel
+on show; the panel says which it supports, reports its state through signals, restyles on
+theme changes and retranslates on language changes.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QWidget
+
+from optlab_gui.ui.context import app_context
+from optlab_gui.ui.theme import Theme
+
+START_PAUSE = "start_pause"
+STEP = "step"
+RESET = "reset"
+EXPORT = "export"
+
+
+class Panel(QWidget):
+    """Base class of the three panels; subclasses fill in the hooks they support."""
+
+    #: Registry key, also used by ``--panel`` and the settings file.
+    panel_name: ClassVar[str] = ""
+    #: Which of START_PAUSE, STEP, RESET, EXPORT this panel handles.
+    supported_actions: ClassVar[frozenset[str]] = frozenset()
+
+    #: A short message for the window's status bar.
+    status_message = Signal(str)
+    #: True while something runs, so the window can label Start/Pause.
+    running_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._themes = app_context().themes
+        self._themes.theme_changed.connect(self._on_theme_changed)
+
+    @property
+    def theme(self) -> Theme:
+        """The theme in force."""
+        return self._themes.theme
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate when the application language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _on_theme_changed(self, theme: Theme) -> None:
+        self.apply_theme(theme)
+
+    # Hooks the subclasses implement -------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        """Set every visible string in the current language."""
+        raise NotImplementedError
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Restyle plots, fonts and pens for ``theme`` (colours and presentation scale)."""
+        raise NotImplementedError
+
+    def is_running(self) -> bool:
+        """True while the panel runs something that Start/Pause would pause."""
+        return False
+
+    def start_pause(self) -> None:
+        """Start, or pause, what the panel runs (Space)."""
+
+    def step(self) -> None:
+        """Advance by one step (Right arrow)."""
+
+    def reset(self) -> None:
+        """Return to the start of the current experiment (R)."""
+
+    def export(self) -> None:
+        """Save the panel's plots and data (Ctrl+E)."""
+
+    def activate(self) -> None:
+        """Called when the panel is shown."""
+
+    def deactivate(self) -> None:
+        """Called when another panel is shown: stop anything running."""
+
+    def shutdown(self) -> None:
+        """Called once when the window closes: stop workers and timers, release resources."""
+
+    def ready_for_screenshot(self) -> bool:
+        """True when a ``--screenshot`` of the panel would show its finished content."""
+        return True

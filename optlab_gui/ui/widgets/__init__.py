@@ -1,0 +1,1 @@
+"""Widgets shared by the panels: themed plots, sliders, formula images, explanation panes."""
