@@ -1,4 +1,4 @@
-"""The application-wide services every window and panel shares: theme, language, settings, errors."""
+"""The services every window and panel shares: theme, language, settings, errors."""
 
 from __future__ import annotations
 
