@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sys
-
-# One door to Qt: pyqtgraph must never pick another binding, whatever else is installed.
-os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
