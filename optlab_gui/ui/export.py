@@ -1,0 +1,167 @@
+"""Saving plots (PNG, SVG) and their data (CSV) safely, for slides and for students.
+
+Every file is written to a temporary sibling first and renamed into place, so an
+unwritable folder or a full disk leaves no half-written file, only a clear message.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pyqtgraph as pg
+from pyqtgraph.exporters import ImageExporter, SVGExporter
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+log = logging.getLogger(__name__)
+
+PNG, SVG, CSV = "png", "svg", "csv"
+#: PNGs are exported at this multiple of their on-screen width (crisp on a slide).
+DEFAULT_PNG_SCALE = 2.0
+
+
+class ExportError(Exception):
+    """An export failed; the message is translated and ready to show."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Export", text)
+
+
+def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
+    """Call ``write(temporary_path)``, then move the result onto ``path`` in one step."""
+    path = Path(path)
+    try:
+        descriptor, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".part", dir=path.parent
+        )
+        os.close(descriptor)
+    except OSError as error:
+        raise ExportError(
+            _tr("Cannot write to the folder {folder}: {reason}").format(
+                folder=path.parent, reason=error.strerror or error
+            )
+        ) from error
+    temporary_path = Path(temporary)
+    try:
+        write(temporary_path)
+        if not temporary_path.exists() or temporary_path.stat().st_size == 0:
+            raise OSError("nothing was written")
+        os.replace(temporary_path, path)
+    except (OSError, RuntimeError) as error:
+        with contextlib.suppress(OSError):
+            temporary_path.unlink()
+        reason = getattr(error, "strerror", None) or str(error)
+        raise ExportError(
+            _tr("Cannot save {path}: {reason}").format(path=path, reason=reason)
+        ) from error
+
+
+def write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    """Write a table as CSV (UTF-8, full float precision), atomically."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    data = buffer.getvalue().encode("utf-8")
+    write_atomically(Path(path), lambda temporary: temporary.write_bytes(data))
+
+
+def export_plot(
+    plot: pg.PlotItem | pg.PlotWidget, path: Path, png_scale: float = DEFAULT_PNG_SCALE
+) -> None:
+    """Export one plot as PNG (at ``png_scale`` × its on-screen width) or SVG, by suffix."""
+    item = plot.getPlotItem() if isinstance(plot, pg.PlotWidget) else plot
+    path = Path(path)
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix == PNG:
+        exporter = ImageExporter(item)
+        width = max(1, round(item.sceneBoundingRect().width() * png_scale))
+        exporter.parameters()["width"] = width
+    elif suffix == SVG:
+        exporter = SVGExporter(item)
+    else:
+        raise ExportError(_tr("Plots can be saved as PNG or SVG, not {suffix}").format(
+            suffix=suffix or "?"))  # fmt: skip
+
+    def write(temporary: Path) -> None:
+        # The exporters choose the format by file name: give them the real suffix.
+        named = temporary.with_name(temporary.name.removesuffix(".part") + f".{suffix}")
+        try:
+            exporter.export(str(named))
+            os.replace(named, temporary)
+        finally:
+            with contextlib.suppress(OSError):
+                named.unlink()
+
+    write_atomically(path, write)
+
+
+def export_plots(
+    plots: dict[str, pg.PlotItem | pg.PlotWidget], path: Path, png_scale: float = DEFAULT_PNG_SCALE
+) -> list[Path]:
+    """Export several plots: one file per plot, named ``<stem>_<key><suffix>``; returns them."""
+    path = Path(path)
+    if len(plots) == 1:
+        export_plot(next(iter(plots.values())), path, png_scale)
+        return [path]
+    written = []
+    for key, plot in plots.items():
+        target = path.with_name(f"{path.stem}_{key}{path.suffix}")
+        export_plot(plot, target, png_scale)
+        written.append(target)
+    return written
+
+
+def ask_export_path(parent: QWidget, suggested_name: str, kinds: Sequence[str]) -> Path | None:
+    """Ask where to save; the chosen filter decides the format when the name has no suffix."""
+    labels = {
+        PNG: _tr("PNG image (*.png)"),
+        SVG: _tr("SVG vector image (*.svg)"),
+        CSV: _tr("CSV data (*.csv)"),
+    }
+    filters = ";;".join(labels[kind] for kind in kinds)
+    chosen, selected_filter = QFileDialog.getSaveFileName(
+        parent, _tr("Export"), suggested_name, filters
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.lower().lstrip(".") not in kinds:
+        kind = next((k for k in kinds if labels[k] == selected_filter), kinds[0])
+        path = path.with_name(f"{path.name}.{kind}")
+    return path
+
+
+def export_interactively(
+    parent: QWidget,
+    suggested_name: str,
+    plots: dict[str, pg.PlotItem | pg.PlotWidget],
+    table: Callable[[], tuple[Sequence[str], Sequence[Sequence[object]]]] | None,
+    ask: Callable[[QWidget, str, Sequence[str]], Path | None] = ask_export_path,
+) -> list[Path]:
+    """The panels' Export action: ask for a file, write plots or the data, report failures.
+
+    Returns the files written (empty when cancelled or failed; failures show a message).
+    """
+    kinds = [PNG, SVG] + ([CSV] if table is not None else [])
+    path = ask(parent, suggested_name, kinds)
+    if path is None:
+        return []
+    try:
+        if path.suffix.lower() == f".{CSV}" and table is not None:
+            header, rows = table()
+            write_csv(path, header, rows)
+            return [path]
+        return export_plots(plots, path)
+    except ExportError as error:
+        log.warning("export failed: %s", error)
+        QMessageBox.warning(parent, _tr("Export failed"), str(error))
+        return []

@@ -1,0 +1,90 @@
+"""Plots styled by the theme: one place decides axis fonts, pens and backgrounds.
+
+Every panel makes its plots here and restyles them in ``apply_theme`` so that presentation
+mode scales axes, tick labels and legends together with the curves.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPen
+
+from optlab_gui.ui.theme import Theme, qcolor
+
+
+def make_plot_widget(object_name: str = "") -> pg.PlotWidget:
+    """A PlotWidget with OptLab's defaults: grid, no context menu clutter, no auto SI prefix."""
+    widget = pg.PlotWidget()
+    if object_name:
+        widget.setObjectName(object_name)
+    plot = widget.getPlotItem()
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    for name in ("left", "bottom"):
+        plot.getAxis(name).enableAutoSIPrefix(False)
+    return widget
+
+
+def series_pen(
+    theme: Theme,
+    index: int | None = None,
+    color: str | None = None,
+    width_factor: float = 1.0,
+    style: Qt.PenStyle = Qt.PenStyle.SolidLine,
+    alpha: int | None = None,
+) -> QPen:
+    """A cosmetic pen in a series colour (by index) or an explicit colour, scaled by the theme."""
+    pen = QPen(qcolor(color or theme.series_color(index or 0), alpha))
+    pen.setWidthF(theme.pen_width * width_factor)
+    pen.setStyle(style)
+    pen.setCosmetic(True)
+    return pen
+
+
+def style_plot(plot: pg.PlotWidget | pg.PlotItem, theme: Theme) -> None:
+    """Apply the theme's background, axis pens, tick and label fonts, title and legend size."""
+    item = plot.getPlotItem() if isinstance(plot, pg.PlotWidget) else plot
+    if isinstance(plot, pg.PlotWidget):
+        plot.setBackground(theme.plot_background)
+    tick_font = theme.font(0.9)
+    label_size = f"{theme.point_size:.1f}pt"
+    for name in ("left", "bottom", "right", "top"):
+        axis = item.getAxis(name)
+        axis.setPen(qcolor(theme.muted))
+        axis.setTextPen(qcolor(theme.foreground))
+        axis.setTickFont(tick_font)
+        axis.label.setFont(theme.font())
+        if axis.labelText:
+            axis.setLabel(axis.labelText, units=axis.labelUnits, size=label_size,
+                          color=theme.foreground)  # fmt: skip
+    item.showGrid(x=True, y=True, alpha=0.25 if theme.dark else 0.35)
+    title = item.titleLabel
+    if title.text:
+        title.setText(title.text, size=f"{theme.point_size * 1.1:.1f}pt", color=theme.foreground)
+    legend = item.legend
+    if legend is not None:
+        style_legend(legend, theme)
+
+
+def set_axis_label(plot: pg.PlotWidget | pg.PlotItem, axis: str, text: str, theme: Theme) -> None:
+    """Set an axis title in the theme's font size and colour (call again on retranslate)."""
+    item = plot.getPlotItem() if isinstance(plot, pg.PlotWidget) else plot
+    item.setLabel(axis, text, size=f"{theme.point_size:.1f}pt", color=theme.foreground)
+
+
+def set_plot_title(plot: pg.PlotWidget | pg.PlotItem, text: str, theme: Theme) -> None:
+    """Set the plot's title in the theme's font size and colour (call again on retranslate)."""
+    item = plot.getPlotItem() if isinstance(plot, pg.PlotWidget) else plot
+    item.setTitle(text, size=f"{theme.point_size * 1.1:.1f}pt", color=theme.foreground)
+
+
+def style_legend(legend: pg.LegendItem, theme: Theme) -> None:
+    """Legend text in the theme's size and colour, on a translucent plot-coloured box."""
+    legend.setLabelTextColor(qcolor(theme.foreground))
+    legend.setLabelTextSize(f"{theme.point_size:.1f}pt")
+    legend.setBrush(qcolor(theme.plot_background, 210))
+    legend.setPen(qcolor(theme.grid))
+    # Existing labels keep their old size unless re-set.
+    for _sample, label in legend.items:
+        label.setText(label.text, size=f"{theme.point_size:.1f}pt", color=theme.foreground)
