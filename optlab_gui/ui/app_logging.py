@@ -21,9 +21,12 @@ def configure_logging() -> Path | None:
     """Send OptLab's log records to a rotating file; returns its path, or None if unwritable."""
     logger = logging.getLogger("optlab_gui")
     logger.setLevel(logging.INFO)
-    if any(isinstance(h, RotatingFileHandler) for h in logger.handlers):
-        return log_file_path()
     path = log_file_path()
+    for handler in [h for h in logger.handlers if isinstance(h, RotatingFileHandler)]:
+        if Path(handler.baseFilename) == path:
+            return path
+        logger.removeHandler(handler)  # the user folder moved (tests): follow it
+        handler.close()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=2, encoding="utf-8")

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTranslator,
+    Signal,
+)
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -74,6 +82,8 @@ class LanguageManager(QObject):
                     log.info("Qt's own %s translation not found in %s", language, qt_folder)
         for translator in self._translators:
             app.installTranslator(translator)
+        # Qt posts LanguageChange; deliver it now so every widget is retranslated on return.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         QLocale.setDefault(QLocale(QLocale.Language.Chinese if language == "zh_CN" else
                                    QLocale.Language.English))  # fmt: skip
         changed = language != self._language
