@@ -46,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="WxH",
         help="window size for --screenshot (default 1600x900)",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open every panel offscreen, run a few training steps, check translations and "
+        "images, print a one-line summary; exit status 0 if all passed",
+    )
     parser.add_argument("--version", action="version", version=f"OptLab {__version__}")
     return parser
 
@@ -69,15 +75,17 @@ def _save_screenshot(app, window, path: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line, open the window and run the event loop."""
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from optlab_gui.self_test import run_self_test
+
+        return run_self_test()
     from optlab_gui.app import create_application, create_main_window
 
     app = create_application(sys.argv[:1], language=args.lang)
-    window = create_main_window()
+    window = create_main_window(args.panel)
     if args.screenshot:
         window.persist_settings = False
         window.resize(*args.size)
-    if args.panel:
-        window.show_panel(args.panel)
     if args.presentation:
         window.set_presentation(True)
     window.show()

@@ -46,8 +46,11 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
     return app
 
 
-def create_main_window() -> MainWindow:
-    """Build the main window with the saved geometry, theme and panel restored."""
+def create_main_window(panel: str | None = None) -> MainWindow:
+    """Build the main window with the saved geometry and theme, showing ``panel``.
+
+    Without ``panel`` the one shown last time opens; only that panel is built at start-up.
+    """
     window = MainWindow()
-    window.restore_settings()
+    window.restore_settings(panel)
     return window

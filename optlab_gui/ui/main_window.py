@@ -398,14 +398,14 @@ class MainWindow(QMainWindow):
 
     # Persistence ----------------------------------------------------------------------
 
-    def restore_settings(self) -> None:
-        """Restore geometry, theme and panel from the settings file (defaults on junk)."""
+    def restore_settings(self, panel: str | None = None) -> None:
+        """Restore geometry, theme and panel (unless ``panel`` is given) from the settings."""
         settings = self._context.settings
         geometry = settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
         self.set_user_theme(settings.theme_name())
-        self.show_panel(settings.panel())
+        self.show_panel(panel or settings.panel())
 
     def save_settings(self) -> None:
         """Write geometry, panel, language and theme to the settings file."""
