@@ -1,8 +1,8 @@
 """Activation functions of the lecture: values, derivatives, formulas and where they saturate.
 
 Every function is evaluated in a form that stays finite and warning-free for |x| up to 1e4
-(and beyond): sigmoid-like terms go through ``np.logaddexp`` or ``exp(-|x|)``, never through
-``exp(x)`` of a large positive ``x``.
+(and beyond): sigmoid-like terms go through ``exp(-|x|)``, never through ``exp(x)`` of a large
+positive ``x``.
 
 Formulas are LaTeX strings without surrounding ``$``; they use only what matplotlib's mathtext
 renders (no ``\\begin{cases}``), so the UI can write ``f"${act.formula}$"``.
@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from types import MappingProxyType
 
 import numpy as np
@@ -46,14 +47,24 @@ class ParameterSpec:
     symbol: str
 
 
+def _sigmoid_parts(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    # e = exp(-|x|) never overflows; σ(|x|) = r and σ(-|x|) = e·r with r = 1/(1 + e), both
+    # without cancellation, so tiny values keep their relative precision.
+    e = np.exp(-np.abs(x))
+    r = 1.0 / (1.0 + e)
+    return e, r, e * r
+
+
 def sigmoid(x: np.ndarray) -> np.ndarray:
-    """Logistic sigmoid 1 / (1 + e^-x), computed as exp(-log(1 + e^-x)) so it never overflows."""
-    return np.exp(-np.logaddexp(0.0, -x))
+    """Logistic sigmoid 1 / (1 + e^-x) from exp(-|x|): no overflow, full relative precision."""
+    _, r, er = _sigmoid_parts(x)
+    return np.where(x >= 0, r, er)
 
 
 def _sigmoid_derivative_from(x: np.ndarray) -> np.ndarray:
-    # s(x)(1 - s(x)) = s(x) s(-x): both factors are computed without cancellation.
-    return sigmoid(x) * sigmoid(-x)
+    # σ'(x) = σ(x) σ(-x) = e / (1 + e)^2 with e = exp(-|x|) (σ' is even).
+    _, r, er = _sigmoid_parts(x)
+    return er * r
 
 
 # ---- elementwise kernels: (x, **params) -> array ------------------------------------------
@@ -65,6 +76,21 @@ def _sigmoid_value(x):
 
 def _sigmoid_derivative(x):
     return _sigmoid_derivative_from(x)
+
+
+def _sigmoid_fused(x):
+    _, r, er = _sigmoid_parts(x)
+    return np.where(x >= 0, r, er), er * r
+
+
+def _tanh_fused(x):
+    t = np.tanh(x)
+    return t, 1.0 - t * t
+
+
+def _relu_fused(x):
+    positive = x > 0
+    return np.maximum(x, 0.0), positive.astype(x.dtype)
 
 
 def _tanh_value(x):
@@ -82,7 +108,7 @@ def _relu_value(x):
 
 def _relu_derivative(x):
     # PyTorch's convention: the derivative at the kink x = 0 is 0.
-    return (x > 0).astype(float)
+    return (x > 0).astype(x.dtype)
 
 
 def _leaky_relu_value(x, alpha):
@@ -137,7 +163,8 @@ def _swish_derivative(x):
 
 
 def _softplus_value(x):
-    return np.logaddexp(0.0, x)
+    # ln(1 + e^x) = max(x, 0) + ln(1 + e^-|x|): no overflow, and faster than np.logaddexp
+    return np.maximum(x, 0.0) + np.log1p(np.exp(-np.abs(x)))
 
 
 def _softplus_derivative(x):
@@ -154,11 +181,11 @@ def _softsign_derivative(x):
 
 
 def _linear_value(x):
-    return np.array(x, dtype=float, copy=True)
+    return np.array(x, copy=True)
 
 
 def _linear_derivative(x):
-    return np.ones_like(x, dtype=float)
+    return np.ones_like(x)
 
 
 def _maxout_pieces(x, w1, b1, w2, b2):
@@ -219,6 +246,9 @@ class Activation:
     _max_derivative: Callable[..., float] = field(repr=False)
     parameters: Mapping[str, ParameterSpec] = field(default_factory=dict)
     _pieces: Callable[..., tuple[np.ndarray, np.ndarray]] | None = field(default=None, repr=False)
+    _fused: Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]] | None = field(
+        default=None, repr=False
+    )
 
     def __post_init__(self) -> None:
         if self.saturation not in SATURATION_KINDS:
@@ -263,6 +293,24 @@ class Activation:
         if peak == 0.0:
             return np.ones(slope.shape, dtype=bool)
         return slope < threshold * peak
+
+    def bound(self, **params: float) -> tuple[Callable[..., np.ndarray], Callable[..., np.ndarray]]:
+        """(f, f') with the parameters fixed, for hot loops (MLP, deep-net probe): the returned
+        functions skip parameter checks and ``asarray``, so pass float arrays."""
+        resolved = self._resolve(params)
+        return partial(self._value, **resolved), partial(self._derivative, **resolved)
+
+    def bound_fused(self, **params: float) -> Callable[..., tuple[np.ndarray, np.ndarray]]:
+        """x -> (f(x), f'(x)) with the parameters fixed, sharing work between the two where
+        the function allows (sigmoid, tanh, ReLU); dtype-preserving for float32 input."""
+        if self._fused is not None and not self.parameters:
+            return self._fused
+        value, derivative = self.bound(**params)
+
+        def fused(x):
+            return value(x), derivative(x)
+
+        return fused
 
     @property
     def has_pieces(self) -> bool:
@@ -316,6 +364,7 @@ ACTIVATIONS: dict[str, Activation] = {
             _value=_sigmoid_value,
             _derivative=_sigmoid_derivative,
             _max_derivative=_constant(0.25),
+            _fused=_sigmoid_fused,
         ),
         Activation(
             name="tanh",
@@ -330,6 +379,7 @@ ACTIVATIONS: dict[str, Activation] = {
             _value=_tanh_value,
             _derivative=_tanh_derivative,
             _max_derivative=_constant(1.0),
+            _fused=_tanh_fused,
         ),
         Activation(
             name="relu",
@@ -344,6 +394,7 @@ ACTIVATIONS: dict[str, Activation] = {
             _value=_relu_value,
             _derivative=_relu_derivative,
             _max_derivative=_constant(1.0),
+            _fused=_relu_fused,
         ),
         Activation(
             name="leaky_relu",
