@@ -79,8 +79,16 @@ def _sigmoid_derivative(x):
 
 
 def _sigmoid_fused(x):
-    _, r, er = _sigmoid_parts(x)
-    return np.where(x >= 0, r, er), er * r
+    # σ(x) = (1 + tanh(x/2))/2 and σ' = (1 − tanh²(x/2))/4: no branchy np.where (slow on
+    # random signs), at the price of absolute rather than relative precision for σ < 1e-16,
+    # which a network's forward and backward pass never notice.
+    half_tanh = np.tanh(0.5 * x)
+    value = half_tanh * 0.5
+    value += 0.5
+    slope = half_tanh * half_tanh
+    slope -= 1.0
+    slope *= -0.25
+    return value, slope
 
 
 def _tanh_fused(x):

@@ -96,8 +96,10 @@ def _histogram(values: np.ndarray, edges: np.ndarray, uniform: bool, finite: boo
     if not finite:
         flat = np.nan_to_num(flat, nan=0.0)
     if uniform:
-        scale = bins / (edges[-1] - edges[0])
-        position = (flat - edges[0]) * scale
+        # Python floats keep float32 data in float32 (a NumPy float64 scalar would not)
+        scale = float(bins / (edges[-1] - edges[0]))
+        position = flat - float(edges[0])
+        position *= scale
         np.clip(position, 0, bins - 1, out=position)
         index = position.astype(np.intp)
     else:
@@ -120,6 +122,7 @@ def _run(depth, width, batch, activation, std, batch_norm, seed, bins, gradients
     a = inputs
     largest = 0.0
     finite = True
+    edges_given = np.ndim(bins) != 0
     for layer in range(depth):
         z = a @ weights[layer]
         if batch_norm:
@@ -134,16 +137,17 @@ def _run(depth, width, batch, activation, std, batch_norm, seed, bins, gradients
         flat = z.ravel()
         # one sum and one BLAS dot instead of np.std's extra passes; the mean of a layer's
         # activation inputs is small next to their spread, so E[z²] − E[z]² is accurate
-        layer_mean = float(flat.sum(dtype=np.float64)) / n
+        layer_mean = float(flat.sum()) / n
         mean_square = float(np.dot(flat, flat)) / n
         mean[layer] = layer_mean
         spread[layer] = math.sqrt(max(mean_square - layer_mean * layer_mean, 0.0))
         saturated[layer] = np.count_nonzero(slope < threshold) / n
-        layer_largest = float(np.max(np.abs(flat)))
-        finite = finite and math.isfinite(layer_largest) and math.isfinite(mean_square)
-        largest = max(largest, layer_largest)
-        layer_inputs.append(a)
-        slopes.append(slope)
+        finite = finite and math.isfinite(mean_square)
+        if not edges_given:
+            largest = max(largest, float(np.max(np.abs(flat))))
+        if gradients:
+            layer_inputs.append(a)
+            slopes.append(slope)
         pres.append(z)
         a = h.astype(kind, copy=False)
     edges = _edges(bins, largest)
