@@ -1,0 +1,1 @@
+"""Training runs as plain Python (sessions yielding records, bounded history) and their worker."""
