@@ -8,7 +8,8 @@ random upstream gradient at the top.
 
 Speed: the panel recomputes while a slider is dragged, so the probe runs in float32 (half the
 matmul cost of float64) and falls back to float64 automatically when float32 would overflow
-(exploding activations with a large weight_std). The random draws for a seed are cached.
+(exploding activations with a large weight_std) or a gradient norm nears its underflow
+(vanishing gradients in very deep stacks). The random draws for a seed are cached.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ __all__ = ["SATURATION_THRESHOLD", "ProbeResult", "probe"]
 
 SATURATION_THRESHOLD = 0.05
 BN_EPS = 1e-5
+FLOAT32_FLOOR = 1e-30
 
 
 @dataclass(frozen=True, eq=False)
@@ -166,7 +168,9 @@ def _run(depth, width, batch, activation, std, batch_norm, seed, bins, gradients
             norms[layer] = math.sqrt(float(np.dot(weight_grad, weight_grad)))
             if layer:
                 grad = dz @ weights[layer].T
-    finite = finite and bool(np.all(np.isfinite(norms))) if gradients else finite
+    if gradients:
+        # gradients below ~1e-30 are near float32's underflow: recompute them in float64
+        finite = finite and bool(np.all(np.isfinite(norms))) and float(norms.min()) > FLOAT32_FLOOR
     return (mean, spread, counts, edges, saturated, norms), finite
 
 
@@ -191,7 +195,7 @@ def probe(
     ``gradients=False`` skips the backward pass (then ``weight_gradient_norm`` is nan),
     roughly a third of the cost, for previews while a slider moves. ``precision`` is the
     first dtype tried (``"float32"`` or ``"float64"``); float32 falls back to float64 when a
-    value overflows.
+    value overflows or a gradient norm nears float32's underflow.
     """
     if precision not in ("float32", "float64"):
         raise ValueError(f"precision must be float32 or float64, got {precision!r}")

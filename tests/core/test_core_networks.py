@@ -317,3 +317,6 @@ def test_probe_falls_back_to_float64_when_float32_overflows():
     assert result.dtype == "float64"
     assert np.all(np.isfinite(result.weight_gradient_norm))
     assert deepnet.probe(4, 16, 32, "relu").dtype == "float32"
+    vanishing = deepnet.probe(60, 32, 32, "sigmoid", "custom", 0.1, False, seed=0)
+    assert vanishing.dtype == "float64"
+    assert 0.0 < vanishing.weight_gradient_norm[0] < 1e-30
