@@ -193,7 +193,7 @@ def probe(
     ``bins`` is a number of bins (symmetric around 0 up to the largest |activation input|)
     or explicit increasing edges (pass the same edges to two probes to compare them).
     ``gradients=False`` skips the backward pass (then ``weight_gradient_norm`` is nan),
-    roughly a third of the cost, for previews while a slider moves. ``precision`` is the
+    about half the time, for previews while a slider moves. ``precision`` is the
     first dtype tried (``"float32"`` or ``"float64"``); float32 falls back to float64 when a
     value overflows or a gradient norm nears float32's underflow.
     """
