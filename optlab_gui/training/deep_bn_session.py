@@ -159,7 +159,11 @@ class DeepBatchNormRace(RaceSession):
     mini-batch; at step 0 of the measuring points); and ``batch_loss``.
     """
 
-    commands = RaceSession.commands | {"set_bn_mode"}
+    commands = RaceSession.commands | {"configure", "set_bn_mode"}
+    #: A new configuration restarts the race; a new BatchNorm mode re-measures the current
+    #: weights at once (the runner republishes the current record and drops measurements
+    #: in the old mode still in flight).
+    restarting_commands = RaceSession.restarting_commands | {"configure", "set_bn_mode"}
 
     def __init__(
         self,
@@ -171,41 +175,66 @@ class DeepBatchNormRace(RaceSession):
         batch_size: int = 64,
         optimizer: str = "momentum",
         lr: float = 0.05,
-        dataset: str = "moons",
-        n_samples: int = 1000,
         seed: int = 0,
         bin_edges: np.ndarray = DEFAULT_BIN_EDGES,
+        dataset: str = "moons",
+        n_samples: int = 1000,
         measure_size: int = 256,
         bn_mode: str = TRAIN_MODE,
     ) -> None:
-        if depth < 1 or width < 1:
-            raise ValueError(f"depth and width must be >= 1, got {depth} and {width}")
         if optimizer not in OPTIMIZERS:
             raise ValueError(f"unknown optimizer {optimizer!r}")
+        lanes = [Lane(PLAIN, optimizer), Lane(BATCHNORM, optimizer)]
+        super().__init__(lanes, {lane.key: {"lr": lr} for lane in lanes})
+        self.data = make_dataset(dataset, n_samples=n_samples, seed=seed)
+        measured = min(int(measure_size), len(self.data.x_train))
+        self.x_measure = self.data.x_train[:measured]
+        self.y_measure = self.data.y_train[:measured]
+        self.set_bn_mode(bn_mode)
+        self.configure(depth, width, activation, init, weight_std, batch_size, lr, seed, bin_edges)
+
+    def configure(
+        self,
+        depth: int,
+        width: int,
+        activation: str,
+        init: str,
+        weight_std: float | None,
+        batch_size: int,
+        lr: float,
+        seed: int,
+        bin_edges: np.ndarray,
+    ) -> None:
+        """Set up both networks anew (same architecture, initial weights from ``seed``) and
+        restart at step 0. The data set stays; nothing changes if a value is invalid."""
+        if depth < 1 or width < 1 or batch_size < 1:
+            raise ValueError(
+                f"depth, width and batch_size must be >= 1, got {depth}, {width}, {batch_size}"
+            )
         edges = np.asarray(bin_edges, dtype=float)
         if edges.ndim != 1 or edges.size < 2 or not np.all(np.diff(edges) > 0):
             raise ValueError("bin_edges must be at least two increasing numbers")
-        lanes = [Lane(PLAIN, optimizer), Lane(BATCHNORM, optimizer)]
-        super().__init__(lanes, {lane.key: {"lr": lr} for lane in lanes})
-        self.depth = int(depth)
-        self.width = int(width)
-        self.activation = activation
-        self._saturation_slope = SATURATION_THRESHOLD * ACTIVATIONS[activation].max_derivative()
-        self.bin_edges = edges
-        self.data = make_dataset(dataset, n_samples=n_samples, seed=seed)
-        sizes = [self.data.x_train.shape[1], *[self.width] * self.depth, self.data.n_classes]
-        self.nets = tuple(
+        for optimizer in self.optimizers:
+            optimizer.validate(lr=lr)
+        sizes = [self.data.x_train.shape[1], *[int(width)] * int(depth), self.data.n_classes]
+        nets = tuple(
             MLP(sizes, activation, batch_norm=bn, init=init, weight_std=weight_std, seed=seed)
             for bn in (False, True)
         )
         n_train = len(self.data.x_train)
+        self.nets = nets
+        self.depth, self.width, self.activation = int(depth), int(width), activation
+        self._saturation_slope = SATURATION_THRESHOLD * ACTIVATIONS[activation].max_derivative()
+        self.bin_edges = edges
         self.sampler = BatchSampler(n_train, min(int(batch_size), n_train), seed=seed)
-        measured = min(int(measure_size), n_train)
-        self.x_measure = self.data.x_train[:measured]
-        self.y_measure = self.data.y_train[:measured]
-        self.bn_mode = TRAIN_MODE
-        self.set_bn_mode(bn_mode)
+        for optimizer in self.optimizers:
+            optimizer.set_hyperparameters(lr=lr)
         self.reset()
+
+    def optimizer_states(self) -> dict[str, dict[str, np.ndarray]]:
+        """Nothing: the panel shows no optimizer state, and a deep net's (a velocity per
+        weight) would cost megabytes per update to send from the compute process."""
+        return {}
 
     @property
     def channels(self) -> dict[str, tuple[int, ...]]:

@@ -109,7 +109,9 @@ def test_batchnorm_learns_faster_on_a_deep_sigmoid_net():
     """The lecture's claim, with the session's default optimizer: after 150 steps the net
     with BatchNorm has nearly learnt the moons, the one without still sits near chance
     (ln 2 ≈ 0.69)."""
-    race = DeepBatchNormRace(depth=10, width=32, activation="sigmoid", init="xavier")
+    race = DeepBatchNormRace(
+        depth=10, width=32, activation="sigmoid", init="xavier", n_samples=400, measure_size=128
+    )
     *_, last = race.records(150)
     plain, normed = last.values[LOSS]
     assert plain > 0.6
@@ -165,3 +167,35 @@ def test_bad_arguments_are_refused():
         DeepBatchNormRace(optimizer="lbfgs")
     with pytest.raises(ValueError, match="bin_edges"):
         DeepBatchNormRace(**SMALL, bin_edges=[1.0, 0.0])
+
+
+def test_configure_restarts_with_a_new_network_and_refuses_bad_values():
+    race = DeepBatchNormRace(**SMALL)
+    list(race.records(3))
+    edges = np.linspace(-5.0, 5.0, 11)
+    race.apply(
+        Command(
+            "configure",
+            {"depth": 3, "width": 8, "activation": "tanh", "init": "he", "weight_std": None,
+             "batch_size": 16, "lr": 0.01, "seed": 9, "bin_edges": edges},
+        )
+    )  # fmt: skip
+    assert race.step_count == 0
+    record = race.current_record()
+    assert record.values[HISTOGRAM].shape == (2, 3, 10)
+    assert race.hyperparameters(PLAIN)["lr"] == 0.01
+    assert "configure" in race.restarting_commands
+    with pytest.raises(ValueError):
+        race.configure(3, 8, "tanh", "custom", -1.0, 16, 0.01, 9, edges)
+    with pytest.raises(ValueError):
+        race.configure(3, 8, "tanh", "he", None, 16, -0.5, 9, edges)
+    assert race.current_record().values[HISTOGRAM].shape == (2, 3, 10)
+
+
+def test_the_session_crosses_a_process_boundary_and_sends_no_optimizer_state():
+    import pickle
+
+    race = DeepBatchNormRace(**SMALL)
+    twin = pickle.loads(pickle.dumps(race))
+    np.testing.assert_array_equal(twin.step().values[LOSS], race.step().values[LOSS])
+    assert race.optimizer_states() == {}
