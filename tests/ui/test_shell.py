@@ -98,3 +98,15 @@ def test_settings_persist_panel_language_and_theme(app_context, qtbot):
     assert stored.panel() == "training"
     assert stored.theme_name() == "light"
     assert stored.language() == "zh_CN"
+
+
+def test_all_panels_survive_language_and_presentation_switches(main_window, app_context):
+    for name in PANEL_NAMES:
+        main_window.show_panel(name)
+    for language in ("zh_CN", "en", "zh_CN"):
+        main_window.set_language(language)
+        main_window.set_presentation(True)
+        main_window.set_presentation(False)
+    assert app_context.languages.language == "zh_CN"
+    assert main_window.panel_title("training") == "优化器"
+    main_window.set_language("en")
