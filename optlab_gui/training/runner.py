@@ -56,14 +56,20 @@ class RaceUpdate:
     updates of an older generation still in flight. ``batch`` holds the records since the
     last update (None when only the state changed), ``states`` each lane's optimizer state
     at ``step``, ``running`` whether the race goes on, ``error`` a command's failure message.
+    ``commands_handled`` counts the commands received so far: the GUI trusts ``running`` only
+    from an update that has seen every command it sent. ``sampled_states`` maps earlier steps
+    of the batch to the optimizers' state after them, where the session asked to keep it
+    (:meth:`RaceSession.keeps_state_at`), for time travel.
     """
 
     generation: int
     step: int
     running: bool
+    commands_handled: int
     batch: RecordBatch | None = None
     states: dict[str, dict[str, np.ndarray]] | None = None
     error: str | None = None
+    sampled_states: dict[int, dict[str, dict[str, np.ndarray]]] | None = None
 
 
 class RaceRunner:
@@ -87,7 +93,9 @@ class RaceRunner:
         self.running = False
         self.speed: float | None = None
         self.generation = 0
+        self.commands_handled = 0
         self._pending: list[Record] = []
+        self._sampled_states: dict[int, dict[str, dict[str, np.ndarray]]] = {}
         self._last_sent = -math.inf
         self._pace_origin = 0.0
         self._paced_steps = 0
@@ -100,6 +108,7 @@ class RaceRunner:
         A session command that fails (e.g. an invalid value) changes nothing and is reported
         in an update's ``error``.
         """
+        self.commands_handled += 1
         if command.name == QUIT:
             self.flush()
             return False
@@ -132,6 +141,7 @@ class RaceRunner:
             if name in self.session.restarting_commands:
                 self.generation += 1
                 self._pending.clear()
+                self._sampled_states.clear()
                 if name == "reset":
                     self.running = False
                 self.publish_current()
@@ -183,13 +193,24 @@ class RaceRunner:
         if not self._pending and not announce:
             return
         batch = RecordBatch.from_records(self._pending) if self._pending else None
+        sampled, self._sampled_states = self._sampled_states, {}
         self._pending = []
         self._last_sent = self._clock()
-        self._send(self._update(batch=batch, states=self.session.optimizer_states()))
+        self._send(
+            self._update(
+                batch=batch,
+                states=self.session.optimizer_states(),
+                sampled_states=sampled or None,
+            )
+        )
 
     def _take_steps(self, count: int) -> None:
+        session = self.session
         for _ in range(count):
-            self._pending.append(self.session.step())
+            record = session.step()
+            self._pending.append(record)
+            if session.keeps_state_at(record.step):
+                self._sampled_states[record.step] = session.optimizer_states()
 
     def _steps_due(self) -> int | None:
         if self.speed is None:
@@ -208,7 +229,9 @@ class RaceRunner:
         self._paced_steps = 0
 
     def _update(self, **fields) -> RaceUpdate:
-        return RaceUpdate(self.generation, self.session.step_count, self.running, **fields)
+        return RaceUpdate(
+            self.generation, self.session.step_count, self.running, self.commands_handled, **fields
+        )
 
 
 def _checked_speed(value: float | None) -> float | None:

@@ -47,6 +47,10 @@ POSITION = "position"
 #: registry brings it back, near enough that its numbers are still finite.
 ESCAPE_MARGIN = 5.0
 
+#: The surface race keeps the optimizers' state after every one of the first steps, then after
+#: every 2nd, 4th, 8th... step as the run doubles in length (time travel shows the values).
+DENSE_STATE_STEPS = 512
+
 #: Gradient noise used by the "noisy gradient" toggle, in units of the surface's typical
 #: gradient (see :meth:`Surface.noisy_gradient`): clearly SGD-like without hiding the valley.
 DEFAULT_NOISE = 0.5
@@ -58,7 +62,7 @@ _PRESETS: dict[str, dict[str, dict[str, float]]] = {
         "gd": {"lr": 0.001},
         "momentum": {"lr": 0.0003},
         "nesterov": {"lr": 0.0003},
-        "adagrad": {"lr": 0.5},
+        "adagrad": {"lr": 0.2},
         "rmsprop": {"lr": 0.003},
         "adam": {"lr": 0.03},
     },
@@ -257,6 +261,12 @@ class RaceSession(ABC):
         costs more than a step, so the worker reads it only when it sends something."""
         return {lane.key: opt.state for lane, opt in zip(self.lanes, self.optimizers, strict=True)}
 
+    def keeps_state_at(self, step: int) -> bool:
+        """True if the optimizers' state after ``step`` should be sent along for time travel
+        (besides the state at the end of every update, which is always sent). None by
+        default: reading the state costs more than a step."""
+        return False
+
     def apply(self, command: Command) -> None:
         """Run ``command`` (one of :attr:`commands`); ValueError for anything else or for
         invalid arguments, with the session unchanged."""
@@ -352,6 +362,13 @@ class SurfaceRace(RaceSession):
         self.surface = new_surface
         self.start = np.array(new_surface.start, dtype=float)
         self.reset()
+
+    def keeps_state_at(self, step: int) -> bool:
+        """Every step up to DENSE_STATE_STEPS, then ever sparser: ~256 per doubling."""
+        if step <= DENSE_STATE_STEPS:
+            return True
+        stride = 2 ** (int(math.log2(step / DENSE_STATE_STEPS)) + 1)
+        return step % stride == 0
 
     def current_record(self) -> Record:
         """Where every lane is now (all at the start point after a reset)."""

@@ -1,16 +1,474 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>ActivationExplanations</name>
+    <message>
+      <source>&lt;h3&gt;Sigmoid&lt;/h3&gt;&lt;p&gt;σ squashes every input into (0, 1). It was the classic choice, and it shows most of the problems the notes warn about.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Vanishing gradient.&lt;/b&gt; σ′ is at most 0.25 (at x = 0, marked on the plot); for inputs between 0 and 1 it lies between about 0.2 and 0.25. Backpropagation multiplies one such factor per layer, so after 10 layers a gradient is at best 0.25¹⁰ ≈ 10⁻⁶ of what it was: the layers near the input hardly learn.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Saturation.&lt;/b&gt; Beyond |x| ≈ 4.4 the curve is flat (shaded): σ′ is below 5 % of its maximum and almost no gradient gets through.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Not zero-centred.&lt;/b&gt; Every output is positive, so the gradients of all the weights entering the next unit have the same sign: in one step they all increase or all decrease, and training zig-zags. Mini-batches soften this.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Cost.&lt;/b&gt; It needs an exponential, slower than the single max of ReLU (see the measured cost).&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;h3&gt;Sigmoid&lt;/h3&gt;&lt;p&gt;σ 把任意输入压缩到 (0, 1) 之间。它曾是最经典的选择，笔记里提醒的大多数问题它都有。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;梯度消失。&lt;/b&gt;σ′ 最大只有 0.25（在 x = 0 处，图中已标出）；输入在 0 到 1 之间时，它约在 0.2 到 0.25 之间。反向传播每经过一层就乘上一个这样的因子，所以经过 10 层后，梯度最多只剩原来的 0.25¹⁰ ≈ 10⁻⁶：靠近输入的层几乎学不动。&lt;/li&gt;&lt;li&gt;&lt;b&gt;饱和。&lt;/b&gt;|x| 超过约 4.4 后曲线几乎是平的（阴影区）：σ′ 不到其最大值的 5 %，几乎没有梯度能传过去。&lt;/li&gt;&lt;li&gt;&lt;b&gt;输出不以 0 为中心。&lt;/b&gt;输出全为正，于是进入下一个神经元的所有权重的梯度符号相同：一步之内它们要么一起增大、要么一起减小，训练呈之字形前进。使用小批量（mini-batch）可以缓解。&lt;/li&gt;&lt;li&gt;&lt;b&gt;计算代价。&lt;/b&gt;它需要指数运算，比 ReLU 的一次取最大值慢（见实测耗时）。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;Tanh&lt;/h3&gt;&lt;p&gt;tanh x = 2σ(2x) − 1 is a stretched sigmoid with outputs in (−1, 1).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Zero-centred.&lt;/b&gt; Its outputs are positive and negative around 0, which fixes the sigmoid's same-sign gradients.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Still vanishing.&lt;/b&gt; Its slope is 1 only at x = 0 and it saturates on both sides (shaded beyond |x| ≈ 2.2), so deep stacks still lose their gradient.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Cost.&lt;/b&gt; Still exponentials.&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;h3&gt;Tanh&lt;/h3&gt;&lt;p&gt;tanh x = 2σ(2x) − 1，是拉伸后的 sigmoid，输出在 (−1, 1) 之间。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;以 0 为中心。&lt;/b&gt;输出在 0 附近有正有负，解决了 sigmoid 梯度同号的问题。&lt;/li&gt;&lt;li&gt;&lt;b&gt;仍会梯度消失。&lt;/b&gt;它的斜率只有在 x = 0 处才等于 1，并且两侧都会饱和（|x| 超过约 2.2 的阴影区），所以深层堆叠时梯度仍会消失。&lt;/li&gt;&lt;li&gt;&lt;b&gt;计算代价。&lt;/b&gt;仍然需要指数运算。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;ReLU&lt;/h3&gt;&lt;p&gt;max(0, x): the default of modern networks.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Gradient passes unchanged.&lt;/b&gt; For x &amp;gt; 0 the slope is exactly 1, so (max f′)^L stays 1 at any depth: much of the vanishing-gradient problem is gone.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Fast.&lt;/b&gt; A single comparison, no exponential; networks also converge faster.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Dead ReLU.&lt;/b&gt; For x &amp;lt; 0 the slope is 0 (the labelled region). A unit whose input is negative for every example receives no gradient, so its weights never change again: it is dead. Bad initialisation or a too large learning rate causes it.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Not zero-centred&lt;/b&gt;, like the sigmoid.&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;h3&gt;ReLU&lt;/h3&gt;&lt;p&gt;max(0, x)：现代网络的默认选择。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;梯度原样通过。&lt;/b&gt;x &amp;gt; 0 时斜率恰好为 1，所以无论多深，(max f′)^L 都保持为 1：梯度消失问题在很大程度上得到解决。&lt;/li&gt;&lt;li&gt;&lt;b&gt;快。&lt;/b&gt;只需一次比较，没有指数运算；网络的收敛也更快。&lt;/li&gt;&lt;li&gt;&lt;b&gt;神经元死亡（Dead ReLU）。&lt;/b&gt;x &amp;lt; 0 时斜率为 0（图中标出的区域）。如果某个神经元对所有样本的输入都是负的，它就得不到任何梯度，权重再也不会更新：它“死”了。糟糕的初始化或过大的学习率都会导致这种情况。&lt;/li&gt;&lt;li&gt;&lt;b&gt;输出不以 0 为中心&lt;/b&gt;，这一点和 sigmoid 一样。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;Leaky ReLU&lt;/h3&gt;&lt;p&gt;x for x &amp;gt; 0 and αx otherwise, with a small α such as 0.01.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;No dead units.&lt;/b&gt; The negative side keeps a small slope α, so a gradient always flows and a unit pushed to the negative side can come back.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Try the slider.&lt;/b&gt; α = 0 gives ReLU back; α = 1 gives the straight line, and the non-linearity is gone.&lt;/li&gt;&lt;li&gt;It costs a little more than ReLU, and in practice it is not always better.&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;h3&gt;Leaky ReLU&lt;/h3&gt;&lt;p&gt;x &amp;gt; 0 时为 x，否则为 αx，α 取一个小值，例如 0.01。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;不会有死神经元。&lt;/b&gt;负半轴保留了一个小斜率 α，梯度始终能流过，被推到负半轴的神经元还能恢复。&lt;/li&gt;&lt;li&gt;&lt;b&gt;拖动滑块试试。&lt;/b&gt;α = 0 又变回 ReLU；α = 1 变成一条直线，非线性就消失了。&lt;/li&gt;&lt;li&gt;它的计算比 ReLU 稍慢，而且实际效果并不总是比 ReLU 好。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;ELU&lt;/h3&gt;&lt;p&gt;x for x &amp;gt; 0 and α(eˣ − 1) otherwise.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Negative outputs pull the mean of the activations towards 0, and the curve is smooth at 0.&lt;/li&gt;&lt;li&gt;Very negative inputs saturate at −α (shaded), which makes the unit robust to noise there, but the gradient vanishes on that side.&lt;/li&gt;&lt;li&gt;It needs an exponential for negative inputs.&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;h3&gt;ELU&lt;/h3&gt;&lt;p&gt;x &amp;gt; 0 时为 x，否则为 α(eˣ − 1)。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;负的输出把激活值的均值拉向 0，曲线在 0 处也是光滑的。&lt;/li&gt;&lt;li&gt;很负的输入会饱和到 −α（阴影区），使神经元在那里对噪声不敏感，但这一侧的梯度也会消失。&lt;/li&gt;&lt;li&gt;负输入时需要指数运算。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;SELU&lt;/h3&gt;&lt;p&gt;λ·ELU with fixed λ ≈ 1.0507 and α ≈ 1.6733.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;The constants are chosen so that, with the right initialisation, the activations keep mean 0 and variance 1 from layer to layer: the network normalises itself.&lt;/li&gt;&lt;li&gt;Its largest slope λα ≈ 1.76 is above 1, so its best case in the depth plot grows with depth: (max f′)^L is only a bound, and the weights must keep the product near 1.&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;h3&gt;SELU&lt;/h3&gt;&lt;p&gt;λ·ELU，其中 λ ≈ 1.0507、α ≈ 1.6733 是固定常数。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;选取这两个常数，是为了在合适的初始化下，激活值逐层保持均值 0、方差 1：网络会自我归一化。&lt;/li&gt;&lt;li&gt;它的最大斜率 λα ≈ 1.76 大于 1，所以在深度图中它的最好情况随深度增长：(max f′)^L 只是一个上界，权重必须让乘积保持在 1 附近。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;GELU&lt;/h3&gt;&lt;p&gt;x·Φ(x), here in the tanh approximation used by BERT and GPT-2.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;A smooth ReLU: large positive inputs pass, large negative ones are switched off, with a small dip just below 0.&lt;/li&gt;&lt;li&gt;Standard in Transformers; it costs a tanh and a cube per element.&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;h3&gt;GELU&lt;/h3&gt;&lt;p&gt;x·Φ(x)，这里用的是 BERT 和 GPT-2 所用的 tanh 近似。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;一种光滑的 ReLU：大的正输入直接通过，大的负输入被关掉，在 0 的左侧略有下凹。&lt;/li&gt;&lt;li&gt;Transformer 中的标准选择；每个元素要算一次 tanh 和一次立方。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;Swish (SiLU)&lt;/h3&gt;&lt;p&gt;x·σ(x).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Smooth and not monotonic: slightly negative just below 0, like GELU.&lt;/li&gt;&lt;li&gt;Its slope peaks at about 1.1 and saturates for very negative inputs.&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;h3&gt;Swish (SiLU)&lt;/h3&gt;&lt;p&gt;x·σ(x)。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;光滑但不单调：和 GELU 一样，在 0 的左侧略小于 0。&lt;/li&gt;&lt;li&gt;它的斜率最大约为 1.1，对很负的输入会饱和。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;Softplus&lt;/h3&gt;&lt;p&gt;ln(1 + eˣ), a smooth ReLU; its derivative is exactly the sigmoid.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;The negative side is never exactly flat, but its slope still becomes tiny (shaded).&lt;/li&gt;&lt;li&gt;An exponential and a logarithm per element make it costly.&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;h3&gt;Softplus&lt;/h3&gt;&lt;p&gt;ln(1 + eˣ)，一种光滑的 ReLU；它的导数恰好就是 sigmoid。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;负半轴从不完全平坦，但斜率仍会变得非常小（阴影区）。&lt;/li&gt;&lt;li&gt;每个元素都要算一次指数和一次对数，代价较高。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;Softsign&lt;/h3&gt;&lt;p&gt;x / (1 + |x|): zero-centred with outputs in (−1, 1), like tanh.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;It approaches ±1 polynomially rather than exponentially, so it saturates later: its slope falls below 5 % only beyond |x| ≈ 3.5 (tanh: ≈ 2.2).&lt;/li&gt;&lt;li&gt;No exponential: cheaper than tanh.&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;h3&gt;Softsign&lt;/h3&gt;&lt;p&gt;x / (1 + |x|)：和 tanh 一样以 0 为中心，输出在 (−1, 1) 之间。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;它以多项式速度而不是指数速度逼近 ±1，所以饱和得更晚：只有 |x| 超过约 3.5 时斜率才低于 5 %（tanh 约为 2.2）。&lt;/li&gt;&lt;li&gt;没有指数运算：比 tanh 便宜。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;Linear (no activation)&lt;/h3&gt;&lt;p&gt;f(x) = x.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Every layer then computes an affine function of the previous layer, and a composition of affine functions is affine: however many layers, the network is equivalent to a single one and can only draw straight lines (see the non-linearity plot).&lt;/li&gt;&lt;li&gt;Its slope is 1 everywhere: nothing vanishes, but nothing is gained by depth either.&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;h3&gt;线性（不用激活函数）&lt;/h3&gt;&lt;p&gt;f(x) = x。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;这时每一层都只是上一层输出的仿射函数，而仿射函数的复合仍是仿射函数：无论有多少层，网络都等价于一层，只能画出直线（见非线性图）。&lt;/li&gt;&lt;li&gt;它的斜率处处为 1：梯度不会消失，但加深网络也得不到任何好处。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;Maxout&lt;/h3&gt;&lt;p&gt;max(w₁x + b₁, w₂x + b₂): the larger of two affine pieces (drawn faintly), whose slopes and offsets are learned.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;ReLU is a special case:&lt;/b&gt; w₁ = b₁ = 0, w₂ = 1, b₂ = 0 gives max(0, x). Other settings give Leaky ReLU (w₁ = 0.01) or |x| (w₁ = −1).&lt;/li&gt;&lt;li&gt;Because both pieces are learned, a unit need not die as a ReLU can; the notes recommend it.&lt;/li&gt;&lt;li&gt;The price: twice the weights per unit.&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;h3&gt;Maxout&lt;/h3&gt;&lt;p&gt;max(w₁x + b₁, w₂x + b₂)：取两段仿射函数（图中淡色虚线）中较大的一个，斜率和偏置都是学出来的。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;ReLU 是它的特例：&lt;/b&gt;w₁ = b₁ = 0、w₂ = 1、b₂ = 0 时就是 max(0, x)。其他取值可以得到 Leaky ReLU（w₁ = 0.01）或 |x|（w₁ = −1）。&lt;/li&gt;&lt;li&gt;由于两段都是学出来的，神经元不会像 ReLU 那样死掉；笔记推荐使用它。&lt;/li&gt;&lt;li&gt;代价：每个神经元的权重翻倍。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;Why a non-linearity at all?&lt;/h3&gt;&lt;p&gt;Without one, each layer's output is a linear function of its input, so the whole network is a linear function of the data, however deep: no better than having no hidden layer. A non-linear activation lets a deep network approximate almost any function. The non-linearity plot, beside the depth plot, pushes x through the same random network of width 32 twice: with the selected activation it bends, with “linear” it stays a straight line at every depth.&lt;/p&gt;</source>
+      <translation>&lt;h3&gt;为什么需要非线性？&lt;/h3&gt;&lt;p&gt;如果没有非线性，每一层的输出都是其输入的线性函数，于是无论网络多深，整个网络都只是输入数据的线性函数：和没有隐藏层一样。非线性激活函数让深层网络几乎可以逼近任意函数。深度图旁边的非线性图把 x 两次送入同一个宽度为 32 的随机网络：用所选的激活函数时输出是弯曲的，用“线性”时在任何深度都是一条直线。&lt;/p&gt;</translation>
+    </message>
+  </context>
+  <context>
     <name>ActivationPanel</name>
     <message>
-      <source>ActivationPanel</source>
-      <translation type="unfinished" />
+      <source>dead ReLU: f′ = 0, no gradient flows</source>
+      <extracomment>Shares of the panel's width the list and the formulas/facts column may take at most. Font size of the controls column in presentation mode, relative to the theme's text. Saturated means |f′| below this fraction of its maximum (the notes' flat regions). The Maxout parameters that make it exactly ReLU. Smallest margin around the curves when the view is reset (relative to their size).</extracomment>
+      <translation>死亡 ReLU：f′ = 0，没有梯度流过</translation>
+    </message>
+    <message>
+      <source>saturated: |f′| &lt; 5 % of max</source>
+      <translation>饱和区：|f′| &lt; 最大值的 5 %</translation>
+    </message>
+    <message>
+      <source>max σ′ = σ′(0) = {peak}</source>
+      <translation>max σ′ = σ′(0) = {peak}</translation>
+    </message>
+    <message>
+      <source>{activation}: diverged (the numbers overflowed)</source>
+      <translation>{activation}：发散（数值溢出）</translation>
+    </message>
+    <message>
+      <source>{activation}: flat, x no longer reaches the output</source>
+      <translation>{activation}：输出变平，x 已无法影响输出</translation>
+    </message>
+    <message>
+      <source>Readout at x = {x}</source>
+      <translation>读数：x = {x}</translation>
+    </message>
+    <message>
+      <source>on both sides</source>
+      <translation>两侧</translation>
+    </message>
+    <message>
+      <source>for negative inputs</source>
+      <translation>负输入一侧</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>否</translation>
+    </message>
+    <message>
+      <source>Output range</source>
+      <translation>值域</translation>
+    </message>
+    <message>
+      <source>Zero-centred</source>
+      <translation>以 0 为中心</translation>
+    </message>
+    <message>
+      <source>Largest slope</source>
+      <translation>最大斜率</translation>
+    </message>
+    <message>
+      <source>Saturates</source>
+      <translation>饱和</translation>
+    </message>
+    <message>
+      <source>Cost per element</source>
+      <translation>每个元素耗时</translation>
+    </message>
+    <message>
+      <source>{low} to {high}</source>
+      <translation>{low} 到 {high}</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>Range, zero-centring and saturation are those of the defaults.</source>
+      <translation>值域、是否以 0 为中心和饱和情况按默认参数给出。</translation>
+    </message>
+    <message>
+      <source>measuring…</source>
+      <translation>测量中…</translation>
+    </message>
+    <message>
+      <source>{cost} ns</source>
+      <translation>{cost} ns</translation>
+    </message>
+    <message>
+      <source>{cost} ns = {ratio}× ReLU</source>
+      <translation>{cost} ns = ReLU 的 {ratio} 倍</translation>
+    </message>
+    <message>
+      <source>Parameters and view reset</source>
+      <translation>参数和视图已重置</translation>
+    </message>
+    <message>
+      <source>Saved {files}</source>
+      <translation>已保存 {files}</translation>
+    </message>
+    <message>
+      <source>Activations</source>
+      <translation>激活函数</translation>
+    </message>
+    <message>
+      <source>Tick to plot, click a name to select it.</source>
+      <translation>勾选以绘制，点击名称以选中。</translation>
+    </message>
+    <message>
+      <source>Parameters</source>
+      <translation>参数</translation>
+    </message>
+    <message>
+      <source>The selected activation has no parameters.</source>
+      <translation>所选激活函数没有参数。</translation>
+    </message>
+    <message>
+      <source>ReLU as a special case</source>
+      <translation>ReLU 作为特例</translation>
+    </message>
+    <message>
+      <source>w₁ = b₁ = 0, w₂ = 1, b₂ = 0 gives max(0, x)</source>
+      <translation>w₁ = b₁ = 0、w₂ = 1、b₂ = 0 时就是 max(0, x)</translation>
+    </message>
+    <message>
+      <source>Default parameters</source>
+      <translation>默认参数</translation>
+    </message>
+    <message>
+      <source>f and f′ on one plot</source>
+      <translation>f 与 f′ 画在同一图中</translation>
+    </message>
+    <message>
+      <source>Overlay f (solid) and f′ (dashed)</source>
+      <translation>叠加显示 f（实线）和 f′（虚线）</translation>
+    </message>
+    <message>
+      <source>Reset view</source>
+      <translation>重置视图</translation>
+    </message>
+    <message>
+      <source>x from −5 to 5, y fitted to the curves</source>
+      <translation>x 从 −5 到 5，y 适配曲线</translation>
+    </message>
+    <message>
+      <source>Depth L</source>
+      <translation>深度 L</translation>
+    </message>
+    <message>
+      <source>Number of layers in the depth plot and the network</source>
+      <translation>深度图和网络中的层数</translation>
+    </message>
+    <message>
+      <source>New random weights</source>
+      <translation>重新随机权重</translation>
+    </message>
+    <message>
+      <source>f(x)</source>
+      <translation>f(x)</translation>
+    </message>
+    <message>
+      <source>f′(x)</source>
+      <translation>f′(x)</translation>
+    </message>
+    <message>
+      <source>f(x) solid, f′(x) dashed</source>
+      <translation>f(x) 实线，f′(x) 虚线</translation>
+    </message>
+    <message>
+      <source>Best case through L layers</source>
+      <translation>经过 L 层后的最好情况</translation>
+    </message>
+    <message>
+      <source>depth L</source>
+      <translation>深度 L</translation>
+    </message>
+    <message>
+      <source>(max |f′|)^L</source>
+      <translation>(max |f′|)^L</translation>
+    </message>
+    <message>
+      <source>linear</source>
+      <translation>线性</translation>
+    </message>
+    <message>
+      <source>x  (width {width}, L = {depth})</source>
+      <translation>x（宽度 {width}，L = {depth}）</translation>
+    </message>
+    <message>
+      <source>output (rescaled)</source>
+      <translation>输出（已缩放）</translation>
+    </message>
+    <message>
+      <source>f and f′</source>
+      <translation>f 与 f′</translation>
+    </message>
+    <message>
+      <source>Depth and non-linearity</source>
+      <translation>深度与非线性</translation>
+    </message>
+    <message>
+      <source>Formulas and facts</source>
+      <translation>公式与性质</translation>
+    </message>
+  </context>
+  <context>
+    <name>ActivationParameters</name>
+    <message>
+      <source>Slope for negative inputs (0 gives ReLU, 1 gives a line)</source>
+      <translation>负输入一侧的斜率（0 即 ReLU，1 即直线）</translation>
+    </message>
+    <message>
+      <source>Very negative inputs give −α: the depth of the floor</source>
+      <translation>很负的输入趋于 −α：下限的深度</translation>
+    </message>
+    <message>
+      <source>Slope of the first piece</source>
+      <translation>第一段的斜率</translation>
+    </message>
+    <message>
+      <source>Offset of the first piece</source>
+      <translation>第一段的偏置</translation>
+    </message>
+    <message>
+      <source>Slope of the second piece</source>
+      <translation>第二段的斜率</translation>
+    </message>
+    <message>
+      <source>Offset of the second piece</source>
+      <translation>第二段的偏置</translation>
+    </message>
+  </context>
+  <context>
+    <name>ActivationTable</name>
+    <message>
+      <source>Tick to plot it; click to select it</source>
+      <extracomment>The widest text a readout cell shows (texts.number_text keeps to 8 characters). Item data role holding the exact number behind a readout cell (for tests and export). Item data role holding the activation's registry name on each row. The ticked activations changed (registry order). Another activation was selected (its parameters, formulas and facts are shown). The x of the last point readout (None before the first).</extracomment>
+      <translation>勾选以绘制；点击以选中</translation>
+    </message>
+    <message>
+      <source>Activation</source>
+      <translation>激活函数</translation>
+    </message>
+    <message>
+      <source>Value at the crosshair</source>
+      <translation>十字线处的函数值</translation>
+    </message>
+    <message>
+      <source>Slope at the crosshair</source>
+      <translation>十字线处的斜率</translation>
+    </message>
+    <message>
+      <source>Best case of a gradient after {depth} layers: (max |f′|) to the power {depth}</source>
+      <translation>梯度经过 {depth} 层后的最好情况：(max |f′|) 的 {depth} 次方</translation>
+    </message>
+  </context>
+  <context>
+    <name>ActivationTitles</name>
+    <message>
+      <source>Sigmoid</source>
+      <translation>Sigmoid</translation>
+    </message>
+    <message>
+      <source>Tanh</source>
+      <translation>Tanh</translation>
+    </message>
+    <message>
+      <source>ReLU</source>
+      <translation>ReLU</translation>
+    </message>
+    <message>
+      <source>Leaky ReLU</source>
+      <translation>Leaky ReLU</translation>
+    </message>
+    <message>
+      <source>ELU</source>
+      <translation>ELU</translation>
+    </message>
+    <message>
+      <source>SELU</source>
+      <translation>SELU</translation>
+    </message>
+    <message>
+      <source>GELU</source>
+      <translation>GELU</translation>
+    </message>
+    <message>
+      <source>Swish</source>
+      <translation>Swish</translation>
+    </message>
+    <message>
+      <source>Softplus</source>
+      <translation>Softplus</translation>
+    </message>
+    <message>
+      <source>Softsign</source>
+      <translation>Softsign</translation>
+    </message>
+    <message>
+      <source>Linear</source>
+      <translation>线性</translation>
+    </message>
+    <message>
+      <source>Maxout</source>
+      <translation>Maxout</translation>
     </message>
   </context>
   <context>
     <name>BatchNormPanel</name>
     <message>
-      <source>BatchNormPanel</source>
+      <source>Not trained: the networks as initialised.</source>
+      <extracomment>Bins of the distributions across the activation's window. Shares of the panel's width the explanation column takes (at least, at most), and the share of the plots' height the per-layer summaries get. Font of the controls column in presentation mode, relative to the theme's text (the hall reads the plots; the lecturer's controls stay compact).</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Starting the training…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Step {step} · loss without BN {plain} · with BN {normed}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>diverged</source>
+      <translation type="unfinished">已发散</translation>
+    </message>
+    <message>
+      <source>Training stopped: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saved {files}</source>
+      <translation type="unfinished">已保存 {files}</translation>
+    </message>
+    <message>
+      <source>Without BatchNorm</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>With BatchNorm</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>layer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>activation input z</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>share of inputs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>f(z), f′(z)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saturated share per layer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mean ± std of the inputs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Weight-gradient norm ‖∂L/∂W‖</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Training loss</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>share with |f′| &lt; 5 % of max</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>norm (log scale)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>cross-entropy (log scale)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>step</source>
+      <translation type="unfinished">步数</translation>
+    </message>
+    <message>
+      <source>computing gradients…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Norm of each layer's weight gradient for the same random error signal at the top of both networks</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>inputs of layer {layer}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Layer {layer} on the activation curve</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Distributions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Per-layer summaries</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>BatchNorm</source>
+      <translation type="unfinished">批归一化</translation>
+    </message>
+  </context>
+  <context>
+    <name>BatchNormTexts</name>
+    <message>
+      <source>&lt;h3&gt;Why BatchNorm helps&lt;/h3&gt;&lt;p&gt;The deeper a network, the further the inputs of its activations drift: layer after layer their distribution spreads out or shrinks and slides toward the ends of the activation's range. There the curve is flat and its derivative almost zero (the outlined band marks where it is not). Backpropagation multiplies one such factor per layer, so the gradient reaching the first layers vanishes and they hardly learn.&lt;/p&gt;&lt;p&gt;&lt;b&gt;BatchNorm&lt;/b&gt; normalises every unit's inputs over the batch to mean 0 and variance 1, then lets the network scale them by γ and shift them by β. Each layer's distribution is pulled back into the sensitive region, the derivatives stay large, the gradient reaches the first layers and training converges faster.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try it.&lt;/b&gt; Sigmoid with weight σ = 1: without BatchNorm most units of the deep layers are saturated (bars), with it almost none. Choose Xavier or Small normal: without BatchNorm the gradient norm falls by orders of magnitude toward the first layers, with it the line stays flat. Press Train: both networks start from the same weights and see the same mini-batches; compare the two losses.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Training and evaluation mode.&lt;/b&gt; While training, BatchNorm normalises with the statistics of the batch at hand; for evaluation it uses running averages gathered during training. Before any training those are mean 0 and variance 1, so BatchNorm does nothing: switch to running statistics at step 0 and the BatchNorm column looks like the plain one; after training the two modes agree.&lt;/p&gt;</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -27,6 +485,76 @@
     <message>
       <source>Copy details</source>
       <translation>复制详细信息</translation>
+    </message>
+  </context>
+  <context>
+    <name>InitialiserTitles</name>
+    <message>
+      <source>Xavier / Glorot</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>He / Kaiming</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Small normal</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Custom</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>InspectorPlots</name>
+    <message>
+      <source>Effective learning rate per coordinate</source>
+      <extracomment>Points per drawn curve at most.</extracomment>
+      <translation>每个坐标的有效学习率</translation>
+    </message>
+    <message>
+      <source>step</source>
+      <translation>步数</translation>
+    </message>
+    <message>
+      <source>Adam: m and bias-corrected m̂</source>
+      <translation>Adam：m 与偏差校正后的 m̂</translation>
+    </message>
+    <message>
+      <source>This optimizer uses the same learning rate η in every direction: there is no per-coordinate rate to plot. Inspect Adagrad, Adadelta, RMSprop or Adam.</source>
+      <translation>这个优化器在每个方向上都使用同一个学习率 η，没有按坐标变化的学习率可画。请查看 Adagrad、Adadelta、RMSprop 或 Adam。</translation>
+    </message>
+    <message>
+      <source>η_eff along {axis}</source>
+      <translation>{axis} 方向的 η_eff</translation>
+    </message>
+  </context>
+  <context>
+    <name>LaneList</name>
+    <message>
+      <source>Show {optimizer} in the race</source>
+      <translation>在竞赛中显示 {optimizer}</translation>
+    </message>
+    <message>
+      <source>Choose the colour</source>
+      <translation>选择颜色</translation>
+    </message>
+    <message>
+      <source>Inspect this optimizer: arrows, formula, plots</source>
+      <translation>查看这个优化器的内部：箭头、公式、曲线</translation>
+    </message>
+    <message>
+      <source>diverged</source>
+      <translation>已发散</translation>
+    </message>
+    <message>
+      <source>Diverged at step {step}</source>
+      <translation>在第 {step} 步发散</translation>
+    </message>
+    <message>
+      <source>Colour of the optimizer</source>
+      <translation>优化器的颜色</translation>
     </message>
   </context>
   <context>
@@ -145,9 +673,572 @@
     </message>
   </context>
   <context>
+    <name>NetworkControls</name>
+    <message>
+      <source>seed {seed}</source>
+      <extracomment>Views of the comparison: one network alone, or both side by side. BatchNorm's modes in the training run (the session's names).</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Deep network</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Depth</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Number of layers (1–50)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Width</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Units per layer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Batch</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Examples in the batch that BatchNorm normalises over</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Weight σ</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Standard deviation of the initial weights (set it freely with Custom)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Activation</source>
+      <translation type="unfinished">激活函数</translation>
+    </message>
+    <message>
+      <source>Initialisation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New random network</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Draw new weights and a new input batch (the same for both columns)</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>OptimizerExplanations</name>
+    <message>
+      <source>&lt;h3&gt;Gradient descent&lt;/h3&gt;&lt;p&gt;Every step moves θ against the gradient, scaled by the learning rate η: θ ← θ − η∇J(θ). Computed on the whole data set this is batch gradient descent (BGD), on one example SGD, on a mini-batch of 16 to 256 examples mini-batch gradient descent; the &lt;i&gt;noisy gradient&lt;/i&gt; switch imitates the last two.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;η too large&lt;/b&gt; overshoots: across a narrow valley the path zig-zags, and past a limit it diverges.&lt;/li&gt;&lt;li&gt;&lt;b&gt;η too small&lt;/b&gt; crawls along flat valleys such as Rosenbrock's.&lt;/li&gt;&lt;li&gt;Every coordinate gets the same η, however different the curvature in each direction.&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;h3&gt;梯度下降&lt;/h3&gt;&lt;p&gt;每一步都让 θ 沿梯度的反方向移动，步长由学习率 η 决定：θ ← θ − η∇J(θ)。用全部数据计算梯度就是批量梯度下降（BGD），每次只用一个样本就是 SGD，每次用 16 到 256 个样本组成的小批量就是小批量梯度下降；&lt;i&gt;带噪声的梯度&lt;/i&gt; 开关模拟的正是后两种情形。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;η 太大&lt;/b&gt; 会越过头：在狭窄的山谷里路径来回震荡，超过某个界限就会发散。&lt;/li&gt;&lt;li&gt;&lt;b&gt;η 太小&lt;/b&gt; 则在平坦的山谷里（例如 Rosenbrock 函数）爬得很慢。&lt;/li&gt;&lt;li&gt;不管各个方向的曲率差别多大，每个坐标用的都是同一个 η。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;Momentum&lt;/h3&gt;&lt;p&gt;Keeps a velocity, an exponentially weighted sum of past gradients: v&lt;sub&gt;t&lt;/sub&gt; = γv&lt;sub&gt;t−1&lt;/sub&gt; + η∇J(θ), θ ← θ − v&lt;sub&gt;t&lt;/sub&gt;, with γ usually 0.9.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Where the gradient keeps its direction the steps add up and the optimizer speeds up, along the floor of a valley for instance.&lt;/li&gt;&lt;li&gt;Where the gradient changes sign the contributions cancel, so the swinging across a valley is damped.&lt;/li&gt;&lt;li&gt;On the surface: first the gradient step ηg at θ, then the jump γv carried over from the previous steps.&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;h3&gt;动量法&lt;/h3&gt;&lt;p&gt;保留一个“速度”，即过去梯度的指数加权和：v&lt;sub&gt;t&lt;/sub&gt; = γv&lt;sub&gt;t−1&lt;/sub&gt; + η∇J(θ)，θ ← θ − v&lt;sub&gt;t&lt;/sub&gt;，γ 一般取 0.9。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;在梯度方向保持不变的维度上，各步不断叠加，优化器越走越快，例如沿着谷底前进。&lt;/li&gt;&lt;li&gt;在梯度方向来回变化的维度上，各步互相抵消，横跨山谷的震荡因此减弱。&lt;/li&gt;&lt;li&gt;曲面上的箭头：先是在 θ 处的梯度步 ηg，再是从前几步继承下来的跳跃 γv。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;Nesterov accelerated gradient&lt;/h3&gt;&lt;p&gt;Like Momentum, but the gradient is measured where the velocity is about to carry θ, at the look-ahead point θ − γv&lt;sub&gt;t−1&lt;/sub&gt;: v&lt;sub&gt;t&lt;/sub&gt; = γv&lt;sub&gt;t−1&lt;/sub&gt; + η∇J(θ − γv&lt;sub&gt;t−1&lt;/sub&gt;), θ ← θ − v&lt;sub&gt;t&lt;/sub&gt;.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;It first makes the big jump along the accumulated velocity (the dashed arrow), then corrects it with the gradient measured at the point it would reach.&lt;/li&gt;&lt;li&gt;The correction comes before the overshoot, so Nesterov brakes earlier than Momentum and swings less.&lt;/li&gt;&lt;li&gt;It has made RNNs work better on many tasks.&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;h3&gt;Nesterov 加速梯度&lt;/h3&gt;&lt;p&gt;与动量法相似，但梯度不是在当前位置计算，而是在速度即将把 θ 带到的地方、即预判点 θ − γv&lt;sub&gt;t−1&lt;/sub&gt; 处计算：v&lt;sub&gt;t&lt;/sub&gt; = γv&lt;sub&gt;t−1&lt;/sub&gt; + η∇J(θ − γv&lt;sub&gt;t−1&lt;/sub&gt;)，θ ← θ − v&lt;sub&gt;t&lt;/sub&gt;。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;它先沿累积的速度做一次大跳跃（虚线箭头），再用在跳跃终点测得的梯度加以修正。&lt;/li&gt;&lt;li&gt;修正发生在越过头之前，所以 NAG 比动量法刹车更早、震荡更小。&lt;/li&gt;&lt;li&gt;它让 RNN 在许多任务上表现更好。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;Adagrad&lt;/h3&gt;&lt;p&gt;Gives every coordinate its own learning rate: G&lt;sub&gt;t&lt;/sub&gt; adds up the squares of all gradients so far, and the step is η/√(G&lt;sub&gt;t&lt;/sub&gt; + ε) · g&lt;sub&gt;t&lt;/sub&gt;. ε only keeps the denominator away from 0.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Directions with large gradients get a smaller effective learning rate, directions with small ones a larger one.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Its weakness:&lt;/b&gt; G only grows, so the effective learning rate keeps shrinking until learning practically stops. Watch it fall in the effective learning rate plot.&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;h3&gt;Adagrad&lt;/h3&gt;&lt;p&gt;为每个坐标分配各自的学习率：G&lt;sub&gt;t&lt;/sub&gt; 累加迄今为止所有梯度的平方，每一步的更新是 η/√(G&lt;sub&gt;t&lt;/sub&gt; + ε) · g&lt;sub&gt;t&lt;/sub&gt;。ε 只是为了防止分母为 0。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;梯度大的方向有效学习率变小，梯度小的方向有效学习率相对较大。&lt;/li&gt;&lt;li&gt;&lt;b&gt;缺点：&lt;/b&gt;G 只增不减，有效学习率不断缩小，直到学习几乎停止。在有效学习率曲线里可以看到它一路下降。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;Adadelta&lt;/h3&gt;&lt;p&gt;Mends Adagrad's shrinking rate: instead of summing all squared gradients it keeps a decaying average E[g²]&lt;sub&gt;t&lt;/sub&gt; = ρE[g²]&lt;sub&gt;t−1&lt;/sub&gt; + (1 − ρ)g&lt;sub&gt;t&lt;/sub&gt;², so the denominator is a root mean square RMS[g]&lt;sub&gt;t&lt;/sub&gt; that forgets old gradients.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;It also replaces η by RMS[Δθ]&lt;sub&gt;t−1&lt;/sub&gt;, the same kind of average of its own past steps: Δθ&lt;sub&gt;t&lt;/sub&gt; = −RMS[Δθ]&lt;sub&gt;t−1&lt;/sub&gt;/RMS[g]&lt;sub&gt;t&lt;/sub&gt; · g&lt;sub&gt;t&lt;/sub&gt;. There is no learning rate to choose.&lt;/li&gt;&lt;li&gt;Its first steps are tiny (about √ε/RMS[g]), so it starts slowly and then gathers speed.&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;h3&gt;Adadelta&lt;/h3&gt;&lt;p&gt;改进了 Adagrad 学习率不断缩小的问题：它不再累加全部梯度平方，而是维护一个衰减平均 E[g²]&lt;sub&gt;t&lt;/sub&gt; = ρE[g²]&lt;sub&gt;t−1&lt;/sub&gt; + (1 − ρ)g&lt;sub&gt;t&lt;/sub&gt;²，分母因此是会遗忘旧梯度的均方根 RMS[g]&lt;sub&gt;t&lt;/sub&gt;。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;它还用 RMS[Δθ]&lt;sub&gt;t−1&lt;/sub&gt;（过去更新量的同类平均）代替 η：Δθ&lt;sub&gt;t&lt;/sub&gt; = −RMS[Δθ]&lt;sub&gt;t−1&lt;/sub&gt;/RMS[g]&lt;sub&gt;t&lt;/sub&gt; · g&lt;sub&gt;t&lt;/sub&gt;，完全不需要设定学习率。&lt;/li&gt;&lt;li&gt;它最初的几步非常小（约为 √ε/RMS[g]），所以起步慢，之后逐渐加速。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;RMSprop&lt;/h3&gt;&lt;p&gt;Divides the learning rate by the root of a decaying average of squared gradients: E[g²]&lt;sub&gt;t&lt;/sub&gt; = 0.9E[g²]&lt;sub&gt;t−1&lt;/sub&gt; + 0.1g&lt;sub&gt;t&lt;/sub&gt;², θ ← θ − η/√(E[g²]&lt;sub&gt;t&lt;/sub&gt; + ε) · g&lt;sub&gt;t&lt;/sub&gt;.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Like Adagrad it scales every coordinate separately, but old gradients fade out, so the rate does not collapse.&lt;/li&gt;&lt;li&gt;It damps the swinging in directions where the gradient is large.&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;h3&gt;RMSprop&lt;/h3&gt;&lt;p&gt;用梯度平方的衰减平均的平方根去除学习率：E[g²]&lt;sub&gt;t&lt;/sub&gt; = 0.9E[g²]&lt;sub&gt;t−1&lt;/sub&gt; + 0.1g&lt;sub&gt;t&lt;/sub&gt;²，θ ← θ − η/√(E[g²]&lt;sub&gt;t&lt;/sub&gt; + ε) · g&lt;sub&gt;t&lt;/sub&gt;。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;和 Adagrad 一样按坐标分别缩放，但旧梯度会逐渐被遗忘，学习率不会塌缩。&lt;/li&gt;&lt;li&gt;它能减弱梯度较大方向上的来回摆动。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;Adam&lt;/h3&gt;&lt;p&gt;RMSprop plus Momentum: a decaying average of the gradients m&lt;sub&gt;t&lt;/sub&gt; (the first moment, a velocity) and one of their squares v&lt;sub&gt;t&lt;/sub&gt; (the second moment, as in RMSprop).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Both start at 0, so at first they lean towards 0; dividing by 1 − β₁&lt;sup&gt;t&lt;/sup&gt; and 1 − β₂&lt;sup&gt;t&lt;/sup&gt; corrects this bias (m̂&lt;sub&gt;t&lt;/sub&gt;, v̂&lt;sub&gt;t&lt;/sub&gt;; compare m with m̂ in the plot: they meet after a few dozen steps).&lt;/li&gt;&lt;li&gt;The step η·m̂&lt;sub&gt;t&lt;/sub&gt;/(√v̂&lt;sub&gt;t&lt;/sub&gt; + ε) is about η per coordinate at first, whatever the size of the gradient.&lt;/li&gt;&lt;li&gt;Usual values: β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸.&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;h3&gt;Adam&lt;/h3&gt;&lt;p&gt;相当于 RMSprop 加上动量：它同时维护梯度的衰减平均 m&lt;sub&gt;t&lt;/sub&gt;（一阶矩，相当于速度）和梯度平方的衰减平均 v&lt;sub&gt;t&lt;/sub&gt;（二阶矩，与 RMSprop 相同）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;两者都从 0 开始，所以起初偏向 0；除以 1 − β₁&lt;sup&gt;t&lt;/sup&gt; 和 1 − β₂&lt;sup&gt;t&lt;/sup&gt; 可以校正这个偏差（得到 m̂&lt;sub&gt;t&lt;/sub&gt;、v̂&lt;sub&gt;t&lt;/sub&gt;；对比图中的 m 与 m̂：几十步之后两者重合）。&lt;/li&gt;&lt;li&gt;更新量 η·m̂&lt;sub&gt;t&lt;/sub&gt;/(√v̂&lt;sub&gt;t&lt;/sub&gt; + ε) 起初在每个坐标上都约为 η，与梯度大小无关。&lt;/li&gt;&lt;li&gt;常用取值：β₁ = 0.9，β₂ = 0.999，ε = 10⁻⁸。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+  </context>
+  <context>
+    <name>OptimizerParameters</name>
+    <message>
+      <source>learning rate</source>
+      <translation>学习率</translation>
+    </message>
+    <message>
+      <source>momentum</source>
+      <translation>动量系数</translation>
+    </message>
+    <message>
+      <source>decay rate</source>
+      <translation>衰减率</translation>
+    </message>
+    <message>
+      <source>1st-moment decay</source>
+      <translation>一阶矩衰减率</translation>
+    </message>
+    <message>
+      <source>2nd-moment decay</source>
+      <translation>二阶矩衰减率</translation>
+    </message>
+    <message>
+      <source>avoids division by 0</source>
+      <translation>防止除以 0</translation>
+    </message>
+  </context>
+  <context>
+    <name>OptimizerTerms</name>
+    <message>
+      <source>gradient</source>
+      <translation>梯度</translation>
+    </message>
+    <message>
+      <source>step taken</source>
+      <translation>实际更新量</translation>
+    </message>
+    <message>
+      <source>velocity</source>
+      <translation>速度</translation>
+    </message>
+    <message>
+      <source>look-ahead point</source>
+      <translation>预判点</translation>
+    </message>
+    <message>
+      <source>sum of squared gradients</source>
+      <translation>梯度平方和</translation>
+    </message>
+    <message>
+      <source>average squared gradient</source>
+      <translation>梯度平方的平均</translation>
+    </message>
+    <message>
+      <source>average squared step</source>
+      <translation>更新量平方的平均</translation>
+    </message>
+    <message>
+      <source>effective learning rate</source>
+      <translation>有效学习率</translation>
+    </message>
+    <message>
+      <source>1st moment</source>
+      <translation>一阶矩</translation>
+    </message>
+    <message>
+      <source>2nd moment</source>
+      <translation>二阶矩</translation>
+    </message>
+    <message>
+      <source>bias-corrected 1st moment</source>
+      <translation>偏差校正后的一阶矩</translation>
+    </message>
+    <message>
+      <source>bias-corrected 2nd moment</source>
+      <translation>偏差校正后的二阶矩</translation>
+    </message>
+  </context>
+  <context>
+    <name>OptimizerTitles</name>
+    <message>
+      <source>Gradient descent</source>
+      <translation>梯度下降</translation>
+    </message>
+    <message>
+      <source>Momentum</source>
+      <translation>动量法</translation>
+    </message>
+    <message>
+      <source>Nesterov (NAG)</source>
+      <translation>Nesterov 加速梯度（NAG）</translation>
+    </message>
+    <message>
+      <source>Adagrad</source>
+      <translation>Adagrad</translation>
+    </message>
+    <message>
+      <source>Adadelta</source>
+      <translation>Adadelta</translation>
+    </message>
+    <message>
+      <source>RMSprop</source>
+      <translation>RMSprop</translation>
+    </message>
+    <message>
+      <source>Adam</source>
+      <translation>Adam</translation>
+    </message>
+  </context>
+  <context>
+    <name>RaceMode</name>
+    <message>
+      <source>Every optimizer diverged: lower the learning rates and reset (R).</source>
+      <extracomment>Optimizer states kept for time travel (one per update, ≤ 60 a second). Key of the mode (the panel's mode switch lists modes by it). The run's recorded steps changed (new data, reset, or scrubbing): (first, last, shown). Step at which each lane diverged in the shown run (absent: it did not).</extracomment>
+      <translation>所有优化器都发散了：请调低学习率后重置（R）。</translation>
+    </message>
+    <message>
+      <source>The training computation stopped</source>
+      <translation>训练计算已停止</translation>
+    </message>
+    <message>
+      <source>{optimizer} diverged at step {step}; the others go on.</source>
+      <translation>{optimizer} 在第 {step} 步发散；其他优化器继续运行。</translation>
+    </message>
+    <message>
+      <source>The training computation failed</source>
+      <translation>训练计算出错</translation>
+    </message>
+    <message>
+      <source>Not applied: {reason}</source>
+      <translation>未生效：{reason}</translation>
+    </message>
+  </context>
+  <context>
+    <name>SpeedControl</name>
+    <message>
+      <source>Steps per second, to pace the race for the lecture</source>
+      <translation>每秒步数，按讲课节奏调节竞赛速度</translation>
+    </message>
+    <message>
+      <source>Speed</source>
+      <translation>速度</translation>
+    </message>
+    <message>
+      <source>max</source>
+      <translation>最快</translation>
+    </message>
+    <message>
+      <source>As fast as the computer can</source>
+      <translation>以计算机能达到的最快速度运行</translation>
+    </message>
+  </context>
+  <context>
+    <name>SurfaceRaceMode</name>
+    <message>
+      <source>Surface</source>
+      <extracomment>Points per drawn trajectory and per loss curve at most (painting must fit a frame). Trajectory points closer than this many pixels along the path are merged. Inspector arrows shorter than this on screen are magnified by a power of 10. Colours of the notes' Momentum/NAG figure: the carried-over jump and the gradient step. Steps computed for a --screenshot, so it shows a race under way.</extracomment>
+      <translation>曲面</translation>
+    </message>
+    <message>
+      <source>The loss surface the optimizers race on</source>
+      <translation>优化器竞赛所在的损失曲面</translation>
+    </message>
+    <message>
+      <source>Noisy gradient (SGD)</source>
+      <translation>带噪声的梯度（SGD）</translation>
+    </message>
+    <message>
+      <source>Add Gaussian noise to every gradient, as a mini-batch or a single example (SGD) gives instead of the full-batch gradient</source>
+      <translation>给每个梯度加上高斯噪声，模拟用小批量或单个样本（SGD）代替全部数据计算梯度的情形</translation>
+    </message>
+    <message>
+      <source>Log scale</source>
+      <translation>对数坐标</translation>
+    </message>
+    <message>
+      <source>Loss axis on a logarithmic scale</source>
+      <translation>损失轴使用对数刻度</translation>
+    </message>
+    <message>
+      <source>Formula</source>
+      <translation>公式</translation>
+    </message>
+    <message>
+      <source>The update rule with the current values</source>
+      <translation>更新规则及各项的当前值</translation>
+    </message>
+    <message>
+      <source>Inside</source>
+      <translation>内部</translation>
+    </message>
+    <message>
+      <source>Inside the optimizer: effective learning rate, Adam's bias correction</source>
+      <translation>优化器内部：有效学习率、Adam 的偏差校正</translation>
+    </message>
+    <message>
+      <source>Explanation</source>
+      <translation>讲解</translation>
+    </message>
+    <message>
+      <source>What the course notes say about this optimizer</source>
+      <translation>课程笔记对这个优化器的讲解</translation>
+    </message>
+    <message>
+      <source>Drag the start point: every optimizer restarts from it</source>
+      <translation>拖动起点：所有优化器都从新起点重新开始</translation>
+    </message>
+    <message>
+      <source>step</source>
+      <translation>步数</translation>
+    </message>
+    <message>
+      <source>position</source>
+      <translation>位置</translation>
+    </message>
+    <message>
+      <source>{optimizer}: update rule (values appear after the first step)</source>
+      <translation>{optimizer}：更新规则（第一步之后显示各项数值）</translation>
+    </message>
+    <message>
+      <source>{optimizer}: values at step {step}</source>
+      <translation>{optimizer}：第 {step} 步的数值</translation>
+    </message>
+    <message>
+      <source>solid: the step taken</source>
+      <translation>实线：实际走的一步</translation>
+    </message>
+    <message>
+      <source>red: gradient step ηg</source>
+      <translation>红色：梯度步 ηg</translation>
+    </message>
+    <message>
+      <source>brown: momentum jump γv</source>
+      <translation>棕色：动量跳跃 γv</translation>
+    </message>
+    <message>
+      <source>brown: jump γv to the look-ahead point</source>
+      <translation>棕色：沿 γv 跳到预判点</translation>
+    </message>
+    <message>
+      <source>red: gradient step measured there</source>
+      <translation>红色：在预判点计算的梯度步</translation>
+    </message>
+    <message>
+      <source>grey dashed: plain gradient step ηg</source>
+      <translation>灰色虚线：普通梯度步 ηg</translation>
+    </message>
+    <message>
+      <source>(arrows ×{factor} to be visible)</source>
+      <translation>（箭头放大 {factor} 倍以便看清）</translation>
+    </message>
+    <message>
+      <source>diverged at step {step}</source>
+      <translation>在第 {step} 步发散</translation>
+    </message>
+    <message>
+      <source>loss − min</source>
+      <translation>损失 − 最小值</translation>
+    </message>
+    <message>
+      <source>loss</source>
+      <translation>损失</translation>
+    </message>
+    <message>
+      <source>Hyper-parameters of {optimizer}</source>
+      <translation>{optimizer} 的超参数</translation>
+    </message>
+    <message>
+      <source>Noisy gradients: the paths now wander like SGD's.</source>
+      <translation>带噪声的梯度：路径像 SGD 一样摆动。</translation>
+    </message>
+    <message>
+      <source>Exact gradients again.</source>
+      <translation>恢复精确梯度。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SurfaceTitles</name>
+    <message>
+      <source>Rosenbrock</source>
+      <translation>Rosenbrock 函数</translation>
+    </message>
+    <message>
+      <source>Beale</source>
+      <translation>Beale 函数</translation>
+    </message>
+    <message>
+      <source>Himmelblau</source>
+      <translation>Himmelblau 函数</translation>
+    </message>
+    <message>
+      <source>Saddle</source>
+      <translation>鞍点</translation>
+    </message>
+    <message>
+      <source>Ravine</source>
+      <translation>狭长峡谷</translation>
+    </message>
+    <message>
+      <source>Six-hump camel</source>
+      <translation>六峰驼背函数</translation>
+    </message>
+    <message>
+      <source>Quadratic</source>
+      <translation>二次函数</translation>
+    </message>
+    <message>
+      <source>A curved, flat-bottomed valley: easy to find, slow to follow to the minimum at (1, 1).</source>
+      <translation>一条弯曲的平底山谷：谷底很容易找到，但沿谷底走到 (1, 1) 处的最小值却很慢。</translation>
+    </message>
+    <message>
+      <source>Flat plateaus and steep walls with sharp corners; minimum at (3, 0.5).</source>
+      <translation>平坦的高原与带尖角的陡壁；最小值在 (3, 0.5)。</translation>
+    </message>
+    <message>
+      <source>Four equally deep minima: which one an optimizer reaches depends on where it starts and how it moves.</source>
+      <translation>四个同样深的最小值：优化器到达哪一个，取决于起点和它的移动方式。</translation>
+    </message>
+    <message>
+      <source>A saddle point at the origin (x² − y² near it); the quartic term bounds the surface so escaping optimizers settle in the minima at (0, ±√2).</source>
+      <translation>原点是鞍点（附近形如 x² − y²）；四次项使曲面有下界，逃离鞍点的优化器会停在 (0, ±√2) 处的最小值。</translation>
+    </message>
+    <message>
+      <source>An ill-conditioned quadratic (curvatures 1 and 50): plain gradient descent zig-zags across the ravine and crawls along it.</source>
+      <translation>病态的二次函数（曲率为 1 和 50）：普通梯度下降在峡谷两壁之间来回震荡，沿谷底却前进得很慢。</translation>
+    </message>
+    <message>
+      <source>Six local minima, two of them global: optimizers can get caught in the wrong valley.</source>
+      <translation>六个局部最小值，其中两个是全局最小值：优化器可能陷在错误的山谷里。</translation>
+    </message>
+    <message>
+      <source>The reference bowl of the optimizer tests (curvatures 1 and 10).</source>
+      <translation>优化器测试用的参考碗形曲面（曲率为 1 和 10）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>TimelineBar</name>
+    <message>
+      <source>Live</source>
+      <translation>实时</translation>
+    </message>
+    <message>
+      <source>Back to the newest step</source>
+      <translation>回到最新一步</translation>
+    </message>
+    <message>
+      <source>Scrub back through the recorded run</source>
+      <translation>拖动回看已记录的训练过程</translation>
+    </message>
+    <message>
+      <source>step {step}</source>
+      <translation>第 {step} 步</translation>
+    </message>
+    <message>
+      <source>step {step} of {last}</source>
+      <translation>第 {step} 步 / 共 {last} 步</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrainingControls</name>
+    <message>
+      <source>Training</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Step</source>
+      <translation type="unfinished">单步</translation>
+    </message>
+    <message>
+      <source>Train both networks on one more mini-batch (Right arrow)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reset</source>
+      <translation type="unfinished">重置</translation>
+    </message>
+    <message>
+      <source>Forget the training and show the freshly initialised networks (R)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>η</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Learning rate of SGD with momentum, the same for both</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>BatchNorm normalises with</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Batch statistics</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Training mode: the mean and variance of the batch at hand</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Running statistics</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Evaluation mode: the running averages collected while training</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pause</source>
+      <translation type="unfinished">暂停</translation>
+    </message>
+    <message>
+      <source>Pause the training (Space)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Train</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Train both networks on the same mini-batches of a toy data set (Space)</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>TrainingModes</name>
+    <message>
+      <source>Optimizers on a loss surface</source>
+      <extracomment>The modes, in the order of the switch: (class, title). Add a mode by adding it here.</extracomment>
+      <translation>损失曲面上的优化器</translation>
+    </message>
+  </context>
+  <context>
     <name>TrainingPanel</name>
     <message>
-      <source>TrainingPanel</source>
+      <source>Race</source>
+      <translation>竞赛</translation>
+    </message>
+  </context>
+  <context>
+    <name>ViewControls</name>
+    <message>
+      <source>BatchNorm</source>
+      <translation type="unfinished">批归一化</translation>
+    </message>
+    <message>
+      <source>Off</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show the network without BatchNorm</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>On</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show the network with BatchNorm</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Side by side</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show both networks: same weights, same inputs, only BatchNorm differs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Layer in detail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Or click a row of the heat map</source>
       <translation type="unfinished" />
     </message>
   </context>

@@ -255,3 +255,16 @@ def test_serve_in_a_spawned_process():
         commands.send(Command(QUIT))
         process.join(5.0)
     assert process.exitcode == 0
+
+
+def test_states_are_sampled_for_time_travel(runner, sent):
+    runner.handle(Command(STEP, {"count": 600}))
+    (update,) = [u for u in sent if u.batch is not None]
+    sampled = sorted(update.sampled_states)
+    assert sampled[:512] == list(range(1, 513))
+    assert all(step % 2 == 0 for step in sampled[512:])
+    assert len(sampled) == 512 + 44
+    assert update.states["momentum"]["velocity"].shape == (2,)
+    np.testing.assert_array_equal(
+        update.sampled_states[600]["momentum"]["velocity"], update.states["momentum"]["velocity"]
+    )

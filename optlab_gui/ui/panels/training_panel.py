@@ -1,28 +1,158 @@
-"""The training panel (content arrives with its own issue)."""
+"""The training panel: optimizers racing live, one mode per kind of race.
+
+The panel hosts its modes in a stack and routes the window's actions (Start/Pause, Step,
+Reset, Export) to the mode on show; the mode switch appears once there is more than one
+mode. Each mode (see optlab_gui/ui/panels/training/race_mode.py) owns its compute process.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Slot
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from optlab_gui.ui.panels.base import Panel
+from optlab_gui.ui.panels.base import EXPORT, RESET, START_PAUSE, STEP, Panel
+from optlab_gui.ui.panels.training.race_mode import RaceMode
+from optlab_gui.ui.panels.training.surface_mode import SurfaceRaceMode
 from optlab_gui.ui.theme import Theme
+
+#: The modes, in the order of the switch: (class, title). Add a mode by adding it here.
+MODES: list[tuple[type[RaceMode], str]] = [
+    (SurfaceRaceMode, QT_TRANSLATE_NOOP("TrainingModes", "Optimizers on a loss surface")),
+]
 
 
 class TrainingPanel(Panel):
-    """Teaching panel "training"."""
+    """Teaching panel "training": the optimizer race."""
 
     panel_name = "training"
+    supported_actions = frozenset({START_PAUSE, STEP, RESET, EXPORT})
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("trainingPanel")
-        self._label = QLabel()
+        self.mode_label = QLabel()
+        self.mode_combo = QComboBox()
+        self.mode_combo.setObjectName("trainingModeCombo")
+        self.modes = QStackedWidget()
+        self.modes.setObjectName("trainingModes")
+        self._modes: list[RaceMode | None] = [None] * len(MODES)
+        for mode_class, _title in MODES:
+            self.mode_combo.addItem("", mode_class.mode_name)
+            self.modes.addWidget(QWidget())
+        switch = QHBoxLayout()
+        switch.addWidget(self.mode_label)
+        switch.addWidget(self.mode_combo)
+        switch.addStretch(1)
+        self._switch = QWidget()
+        self._switch.setLayout(switch)
+        self._switch.setVisible(len(MODES) > 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self._label)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self._switch)
+        layout.addWidget(self.modes, 1)
+        self._active = False
+        self._show_mode(0)
+        self.mode_combo.currentIndexChanged.connect(self._on_mode_chosen)
         self.retranslate_ui()
+        self.apply_theme(self.theme)
+
+    # Modes ------------------------------------------------------------------------------
+
+    def current_mode(self) -> RaceMode:
+        """The mode on show."""
+        mode = self._modes[self.modes.currentIndex()]
+        assert mode is not None
+        return mode
+
+    def set_mode(self, name: str) -> RaceMode:
+        """Show mode ``name`` (pausing the previous one)."""
+        names = [mode_class.mode_name for mode_class, _ in MODES]
+        self.mode_combo.setCurrentIndex(names.index(name))
+        return self.current_mode()
+
+    def _show_mode(self, index: int) -> None:
+        if self._modes[index] is None:
+            mode = MODES[index][0]()
+            mode.status_message.connect(self.status_message)
+            mode.running_changed.connect(self._on_running_changed)
+            placeholder = self.modes.widget(index)
+            self.modes.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.modes.insertWidget(index, mode)
+            self._modes[index] = mode
+            mode.retranslate_ui()
+            mode.apply_theme(self.theme)
+        previous = self._modes[self.modes.currentIndex()]
+        if previous is not None and previous is not self._modes[index]:
+            previous.deactivate()
+        self.modes.setCurrentIndex(index)
+        if self._active:
+            self.current_mode().activate()
+        self.running_changed.emit(self.is_running())
+
+    @Slot(int)
+    def _on_mode_chosen(self, index: int) -> None:
+        self._show_mode(index)
+
+    @Slot(bool)
+    def _on_running_changed(self, _running: bool) -> None:
+        self.running_changed.emit(self.is_running())
+
+    # Panel hooks ------------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
-        self._label.setText(self.tr("TrainingPanel"))
+        """Every visible string, in the panel and its modes."""
+        self.mode_label.setText(self.tr("Race"))
+        for index, (_mode_class, title) in enumerate(MODES):
+            self.mode_combo.setItemText(index, QCoreApplication.translate("TrainingModes", title))
+        for mode in self._modes:
+            if mode is not None:
+                mode.retranslate_ui()
 
     def apply_theme(self, theme: Theme) -> None:
-        self._label.setFont(theme.font(1.5))
+        """Restyle every built mode."""
+        for mode in self._modes:
+            if mode is not None:
+                mode.apply_theme(theme)
+
+    def is_running(self) -> bool:
+        """True while the race on show runs."""
+        return self.current_mode().is_running()
+
+    def start_pause(self) -> None:
+        """Start or pause the race (Space)."""
+        self.current_mode().start_pause()
+
+    def step(self) -> None:
+        """One step of every optimizer (Right arrow)."""
+        self.current_mode().step()
+
+    def reset(self) -> None:
+        """Back to step 0, paused (R)."""
+        self.current_mode().reset()
+
+    def export(self) -> None:
+        """Save the plots (PNG/SVG) or the trajectories (CSV) (Ctrl+E)."""
+        self.current_mode().export()
+
+    def activate(self) -> None:
+        """Shown: start the compute process in the background."""
+        self._active = True
+        self.current_mode().activate()
+
+    def deactivate(self) -> None:
+        """Another panel is shown: pause."""
+        self._active = False
+        for mode in self._modes:
+            if mode is not None:
+                mode.deactivate()
+
+    def shutdown(self) -> None:
+        """The window closes: stop every compute process and relay thread."""
+        for mode in self._modes:
+            if mode is not None:
+                mode.shutdown()
+
+    def ready_for_screenshot(self) -> bool:
+        """True once a few hundred steps of the race are drawn."""
+        return self.current_mode().ready_for_screenshot()

@@ -1,0 +1,1 @@
+"""The training panel's views: modes, surface, loss, optimizer lanes, inspector and formula."""

@@ -1,0 +1,269 @@
+"""The optimizers of the race as a list the lecturer drives: take part or not, colour, which
+one is inspected, its key hyper-parameters and whether it diverged; and the sliders of the
+inspected optimizer's hyper-parameters, live while it runs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QIcon, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QColorDialog,
+    QGridLayout,
+    QLabel,
+    QRadioButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from optlab_gui.core.optimizers import OPTIMIZERS
+from optlab_gui.ui.panels.training.texts import number_text, optimizer_title, parameter_label
+from optlab_gui.ui.theme import Theme
+from optlab_gui.ui.widgets.parameter_control import ParameterControl
+
+
+def key_hyperparameters(optimizer: str, hyper: dict[str, float]) -> str:
+    """ "η=0.001 γ=0.9": the hyper-parameters a legend shows (all but ε)."""
+    specs = OPTIMIZERS[optimizer].hyperparameters
+    return " ".join(
+        f"{specs[key].symbol}={number_text(value)}" for key, value in hyper.items() if key != "eps"
+    )
+
+
+class ElidedLabel(QLabel):
+    """A label that shortens its text with "…" to the width it gets (full text as tooltip)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full_text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        """Show ``text``, elided if needed."""
+        self._full_text = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        """The text before eliding."""
+        return self._full_text
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Elide again for the new width."""
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Elide again when the font changes."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._elide()
+
+    def _elide(self) -> None:
+        metrics = self.fontMetrics()
+        self.setText(
+            metrics.elidedText(self._full_text, Qt.TextElideMode.ElideRight, max(0, self.width()))
+        )
+
+
+class LaneList(QWidget):
+    """One row per optimizer: [take part] [colour] (inspect: title and η, γ...) [status]."""
+
+    enabled_changed = Signal(str, bool)
+    color_changed = Signal(str, str)
+    inspected_changed = Signal(str)
+
+    def __init__(self, lanes: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        """``lanes``: (lane key, optimizer name) in race order."""
+        super().__init__(parent)
+        self.setObjectName("laneList")
+        self._lanes = lanes
+        self._checks: dict[str, QCheckBox] = {}
+        self._swatches: dict[str, QToolButton] = {}
+        self._names: dict[str, QRadioButton] = {}
+        self._statuses: dict[str, QLabel] = {}
+        self._hypers: dict[str, ElidedLabel] = {}
+        self._diverged_at: dict[str, int] = {}
+        self._colors: dict[str, str] = {}
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setHorizontalSpacing(6)
+        layout.setVerticalSpacing(2)
+        for row, (lane, _optimizer) in enumerate(lanes):
+            check = QCheckBox()
+            check.setObjectName(f"laneEnabled_{lane}")
+            check.setChecked(True)
+            check.toggled.connect(self._on_enabled)
+            swatch = QToolButton()
+            swatch.setObjectName(f"laneColor_{lane}")
+            swatch.setAutoRaise(True)
+            swatch.clicked.connect(self._on_swatch)
+            name = QRadioButton()
+            name.setObjectName(f"laneInspect_{lane}")
+            name.toggled.connect(self._on_inspected)
+            self._group.addButton(name)
+            hyper = ElidedLabel()
+            hyper.setObjectName(f"laneHyper_{lane}")
+            status = QLabel()
+            status.setObjectName(f"laneStatus_{lane}")
+            for widget in (check, swatch, name, hyper, status):
+                widget.setProperty("lane", lane)
+            layout.addWidget(check, row, 0)
+            layout.addWidget(swatch, row, 1)
+            layout.addWidget(name, row, 2)
+            layout.addWidget(hyper, row, 3)
+            layout.addWidget(status, row, 4, Qt.AlignmentFlag.AlignRight)
+            self._checks[lane] = check
+            self._swatches[lane] = swatch
+            self._names[lane] = name
+            self._hypers[lane] = hyper
+            self._statuses[lane] = status
+        layout.setColumnStretch(3, 1)
+        self._theme: Theme | None = None
+
+    def is_enabled(self, lane: str) -> bool:
+        """True when ``lane`` takes part (is drawn)."""
+        return self._checks[lane].isChecked()
+
+    def set_enabled(self, lane: str, enabled: bool) -> None:
+        """Tick or untick ``lane`` (emits ``enabled_changed`` if it changes)."""
+        self._checks[lane].setChecked(enabled)
+
+    def inspected(self) -> str:
+        """The lane whose inside is shown."""
+        for lane, button in self._names.items():
+            if button.isChecked():
+                return lane
+        return self._lanes[0][0]
+
+    def set_inspected(self, lane: str) -> None:
+        """Inspect ``lane``."""
+        self._names[lane].setChecked(True)
+
+    def set_colors(self, colors: dict[str, str]) -> None:
+        """Show each lane's colour on its swatch."""
+        self._colors.update(colors)
+        size = max(12, round(14 * (self._theme.scale if self._theme else 1.0)))
+        for lane, color in colors.items():
+            pixmap = QPixmap(size, size)
+            pixmap.fill(QColor(color))
+            self._swatches[lane].setIcon(QIcon(pixmap))
+
+    def set_hyperparameters(self, lane: str, text: str) -> None:
+        """The key hyper-parameters shown after the lane's title (elided when narrow)."""
+        self._hypers[lane].set_full_text(text)
+
+    def set_diverged(self, diverged_at: dict[str, int]) -> None:
+        """Mark the lanes that diverged (lane -> step)."""
+        self._diverged_at = dict(diverged_at)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Titles, tooltips and statuses in the current language."""
+        for lane, optimizer in self._lanes:
+            self._names[lane].setText(optimizer_title(optimizer))
+            self._checks[lane].setToolTip(
+                self.tr("Show {optimizer} in the race").format(optimizer=optimizer_title(optimizer))
+            )
+            self._swatches[lane].setToolTip(self.tr("Choose the colour"))
+            self._names[lane].setToolTip(self.tr("Inspect this optimizer: arrows, formula, plots"))
+            status = self._statuses[lane]
+            if lane in self._diverged_at:
+                status.setText(self.tr("diverged"))
+                status.setToolTip(
+                    self.tr("Diverged at step {step}").format(step=self._diverged_at[lane])
+                )
+            else:
+                status.setText("")
+                status.setToolTip("")
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Fonts and the colour of the "diverged" mark."""
+        self._theme = theme
+        for status in self._statuses.values():
+            status.setStyleSheet(f"color: {theme.danger}; font-weight: bold;")
+        for hyper in self._hypers.values():
+            hyper.setStyleSheet(f"color: {theme.muted};")
+
+    @Slot(bool)
+    def _on_enabled(self, enabled: bool) -> None:
+        self.enabled_changed.emit(self.sender().property("lane"), enabled)
+
+    @Slot(bool)
+    def _on_inspected(self, checked: bool) -> None:
+        if checked:
+            self.inspected_changed.emit(self.sender().property("lane"))
+
+    @Slot()
+    def _on_swatch(self) -> None:
+        lane = self.sender().property("lane")
+        current = QColor(self._colors.get(lane, "#808080"))
+        color = QColorDialog.getColor(current, self, self.tr("Colour of the optimizer"))
+        if color.isValid():
+            self.color_changed.emit(lane, color.name())
+
+
+class HyperEditor(QWidget):
+    """Sliders for the inspected optimizer's hyper-parameters; changes apply while running."""
+
+    value_changed = Signal(str, str, float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hyperEditor")
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(2)
+        self._lane = ""
+        self._optimizer = ""
+        self.controls: dict[str, ParameterControl] = {}
+
+    @property
+    def lane(self) -> str:
+        """The lane being edited."""
+        return self._lane
+
+    def show_lane(self, lane: str, optimizer: str, values: dict[str, float]) -> None:
+        """Edit ``lane`` (running ``optimizer``), starting from ``values``."""
+        if (lane, optimizer) != (self._lane, self._optimizer):
+            for control in self.controls.values():
+                self._layout.removeWidget(control)
+                control.deleteLater()
+            self.controls = {}
+            self._lane, self._optimizer = lane, optimizer
+            for key, spec in OPTIMIZERS[optimizer].hyperparameters.items():
+                control = ParameterControl(
+                    spec.minimum, spec.maximum, values[key], log_scale=spec.log_scale
+                )
+                control.setObjectName(f"hyper_{key}")
+                control.setProperty("key", key)
+                control.value_changed.connect(self._on_value)
+                self._layout.addWidget(control)
+                self.controls[key] = control
+            self.retranslate_ui()
+        else:
+            self.set_values(values)
+
+    def set_values(self, values: dict[str, float]) -> None:
+        """Move the sliders to ``values`` without emitting (e.g. after a surface change)."""
+        for key, value in values.items():
+            control = self.controls.get(key)
+            if control is not None:
+                control.blockSignals(True)
+                control.set_value(value)
+                control.blockSignals(False)
+
+    def retranslate_ui(self) -> None:
+        """Labels: symbol and meaning."""
+        for key, control in self.controls.items():
+            label = parameter_label(self._optimizer, key)
+            control.set_label(label, label)
+
+    @Slot(float)
+    def _on_value(self, value: float) -> None:
+        self.value_changed.emit(self._lane, self.sender().property("key"), value)

@@ -1,0 +1,90 @@
+"""The inspected optimizer's update rule as typeset mathematics, in the notes' notation, with
+the current values of its terms filled in beside it (they follow the run and time travel)."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from optlab_gui.core.optimizers import OPTIMIZERS
+from optlab_gui.ui.theme import Theme
+from optlab_gui.ui.widgets.formula_view import FormulaView
+
+#: Side by side when there is this much room next to the formula for the values.
+VALUES_MIN_WIDTH = 260
+
+
+def formula_key(optimizer: str) -> str:
+    """Key of the optimizer's formula image (resources/formulas/<key>.svg)."""
+    return f"optimizer_{optimizer}"
+
+
+class LiveFormula(QWidget):
+    """Update rule and a table of (symbol, value, meaning) rows."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("liveFormula")
+        self.caption = QLabel()
+        self.caption.setObjectName("formulaCaption")
+        self.caption.setWordWrap(True)
+        self.formula = FormulaView()
+        self.formula.setObjectName("optimizerFormula")
+        self.values = QLabel()
+        self.values.setObjectName("formulaValues")
+        self.values.setTextFormat(Qt.TextFormat.RichText)
+        self.values.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.values.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self._body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._body.addWidget(self.formula, 0, Qt.AlignmentFlag.AlignTop)
+        self._body.addWidget(self.values, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.caption)
+        layout.addLayout(self._body, 1)
+        self._theme: Theme | None = None
+
+    def show_optimizer(self, optimizer: str) -> None:
+        """Show ``optimizer``'s update rule (its LaTeX as text if the image is missing)."""
+        self.formula.set_formula(formula_key(optimizer), " ; ".join(OPTIMIZERS[optimizer].formula))
+        self._arrange()
+
+    def set_values(self, caption: str, rows: list[tuple[str, str, str]]) -> None:
+        """The caption above, and the (symbol, value, meaning) rows beside the formula."""
+        self.caption.setText(caption)
+        cells = "".join(
+            f"<tr><td><b>{html.escape(symbol)}</b></td>"
+            f"<td style='padding-left:8px'>{html.escape(value)}</td>"
+            f"<td style='padding-left:8px; color:{self._muted()}'>{html.escape(meaning)}</td></tr>"
+            for symbol, value, meaning in rows
+        )
+        self.values.setText(f"<table cellspacing='0' cellpadding='1'>{cells}</table>")
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Recolour and scale the formula and the text."""
+        self._theme = theme
+        self.formula.apply_theme(theme)
+        self.caption.setFont(theme.font(1.0, bold=True))
+        self.values.setFont(theme.font(0.95))
+        self._arrange()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Values beside the formula when there is room, under it otherwise."""
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        room = self.width() - self.formula.sizeHint().width()
+        direction = (
+            QBoxLayout.Direction.LeftToRight
+            if room >= VALUES_MIN_WIDTH * (self._theme.scale if self._theme else 1.0)
+            else QBoxLayout.Direction.TopToBottom
+        )
+        if self._body.direction() != direction:
+            self._body.setDirection(direction)
+
+    def _muted(self) -> str:
+        return self._theme.muted if self._theme else "#808080"

@@ -1,0 +1,208 @@
+"""Loss against step for every lane, in the lanes' colours, with a log option and the
+time-travel cursor; its legend names each lane with its key hyper-parameters.
+
+Curves arrive peak-decimated; the axis ranges move in coarse jumps (not every frame), so the
+cached axes are rarely redrawn while the race runs.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
+
+from optlab_gui.ui.theme import Theme, qcolor
+from optlab_gui.ui.widgets.plots import make_plot_widget, series_pen, style_legend, style_plot
+
+#: In log mode, gaps below this fraction of the first loss are drawn at this floor.
+LOG_FLOOR_FRACTION = 1e-12
+
+
+def nice_ceiling(value: float) -> float:
+    """The next of 1, 2, 5 × 10ᵏ at or above ``value`` (the x range grows in such jumps)."""
+    if value <= 0:
+        return 1.0
+    exponent = math.floor(math.log10(value))
+    for mantissa in (1.0, 2.0, 5.0, 10.0):
+        candidate = mantissa * 10**exponent
+        if candidate >= value:
+            return candidate
+    return 10.0 ** (exponent + 1)
+
+
+def superscript(number: int) -> str:
+    """``number`` in superscript digits (for 10⁻³)."""
+    return str(number).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+
+
+def decade_label(exponent: int, mantissa: int = 1) -> str:
+    """mantissa × 10^exponent as a tick label: plain digits from 0.01 to 10⁴, else 2·10⁻⁵."""
+    if -2 <= exponent <= 4:
+        return f"{mantissa * 10.0**exponent:g}"
+    power = f"10{superscript(exponent)}"
+    return power if mantissa == 1 else f"{mantissa}·{power}"
+
+
+def decade_ticks(low: float, high: float) -> list[list[tuple[float, str]]]:
+    """Ticks of a log₁₀ axis between ``low`` and ``high`` (in decades): labelled powers of
+    ten (every other one when there are many), 2 and 5 × 10ᵏ labelled too when the range is
+    under three decades, and unlabelled 2…9 × 10ᵏ in between."""
+    first, last = math.floor(low), math.ceil(high)
+    decades = last - first
+    stride = 1 if decades <= 8 else 2
+    major = [(float(d), decade_label(d)) for d in range(first, last + 1) if d % stride == 0]
+    minor = []
+    if decades <= 8:
+        for d in range(first, last + 1):
+            for k in range(2, 10):
+                label = decade_label(d, k) if decades <= 3 and k in (2, 5) else ""
+                minor.append((d + math.log10(k), label))
+    return [major, minor]
+
+
+class LossView(QWidget):
+    """The loss curves of the race."""
+
+    def __init__(self, lane_count: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot_widget = make_plot_widget("lossPlot")
+        self.plot = self.plot_widget.getPlotItem()
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.vb.setDefaultPadding(0.02)
+        for name in ("left", "bottom"):
+            self.plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.legend = self.plot.addLegend(offset=(-8, 8))
+        self.plot.vb.sigResized.connect(self._on_view_resized)
+        self._curves = [pg.PlotDataItem() for _ in range(lane_count)]
+        for curve in self._curves:
+            self.plot.addItem(curve)
+        self.cursor = pg.InfiniteLine(angle=90, movable=False)
+        self.cursor.setZValue(20)
+        self.plot.addItem(self.cursor)
+        self.cursor.setVisible(False)
+        self._theme: Theme | None = None
+        self._names: list[str] = [""] * lane_count
+        self._shown = [True] * lane_count
+        self._x_range: tuple[float, float] | None = None
+        self._y_range: tuple[float, float] | None = None
+        self.log_scale = False
+        self.lowest_loss = 0.0
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot_widget)
+
+    def set_log_scale(self, enabled: bool, lowest_loss: float = 0.0) -> None:
+        """Plot log₁₀(loss − ``lowest_loss``), the gap to the best possible loss, instead of
+        the loss (a log scale needs a positive quantity; the saddle's loss is negative)."""
+        self.log_scale = enabled
+        self.lowest_loss = lowest_loss
+        if not enabled:
+            self.plot.getAxis("left").setTicks(None)
+        self._y_range = None
+
+    def reset_ranges(self) -> None:
+        """Forget the ranges (a new run starts)."""
+        self._x_range = None
+        self._y_range = None
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Restyle axes, legend and cursor."""
+        self._theme = theme
+        style_plot(self.plot_widget, theme)
+        self.cursor.setPen(
+            pg.mkPen(
+                qcolor(theme.foreground, 160), width=1.5 * theme.scale, style=Qt.PenStyle.DashLine
+            )
+        )
+
+    def set_lanes(self, names: list[str], colors: list[str], shown: list[bool]) -> None:
+        """Legend entries (names with hyper-parameters) and the colours of the shown lanes."""
+        theme = self._theme
+        if theme is None:
+            return
+        self._names = names
+        self._shown = shown
+        self.legend.clear()
+        for curve, name, color, visible in zip(self._curves, names, colors, shown, strict=True):
+            curve.setPen(series_pen(theme, color=color))
+            curve.setVisible(visible)
+            if visible:
+                self.legend.addItem(curve, name)
+        style_legend(self.legend, theme)
+        self.fit_legend()
+
+    def fit_legend(self) -> None:
+        """Keep the legend where it fits: one column, else two, else hidden (the optimizer
+        list beside the plots names the colours too)."""
+        room = self.plot.vb.height()
+        if room <= 0:
+            return
+        for columns in (1, 2):
+            self.legend.setColumnCount(columns)
+            self.legend.updateSize()
+            if self.legend.boundingRect().height() <= 0.7 * room:
+                self.legend.setVisible(True)
+                return
+        self.legend.setVisible(False)
+
+    @Slot()
+    def _on_view_resized(self) -> None:
+        self.fit_legend()
+
+    def draw(self, curves: list[tuple[np.ndarray, np.ndarray] | None], last_step: int) -> None:
+        """Draw each lane's (steps, losses) (None: nothing yet) over steps 0..last_step."""
+        low, high = math.inf, -math.inf
+        if self.log_scale:
+            curves = self._log_gaps(curves)
+        for item, curve, shown in zip(self._curves, curves, self._shown, strict=True):
+            if curve is None or not shown:
+                item.setData([], [])
+                continue
+            steps, values = curve
+            item.setData(steps, values, connect="finite")
+            finite = values[np.isfinite(values)]
+            if finite.size:
+                low, high = min(low, float(finite.min())), max(high, float(finite.max()))
+        self._update_ranges(last_step, low, high)
+
+    def _log_gaps(self, curves):
+        gaps = [None if c is None else (c[0], c[1] - self.lowest_loss) for c in curves]
+        largest = max(
+            (float(np.nanmax(g[1])) for g in gaps if g is not None and np.isfinite(g[1]).any()),
+            default=1.0,
+        )
+        floor = max(largest, 1e-300) * LOG_FLOOR_FRACTION
+        with np.errstate(invalid="ignore"):
+            return [None if g is None else (g[0], np.log10(np.maximum(g[1], floor))) for g in gaps]
+
+    def show_cursor(self, step: int | None) -> None:
+        """Mark ``step`` (time travel), or hide the mark (None)."""
+        self.cursor.setVisible(step is not None)
+        if step is not None:
+            self.cursor.setValue(step)
+
+    def _update_ranges(self, last_step: int, low: float, high: float) -> None:
+        x_high = nice_ceiling(max(10, last_step))
+        if self._x_range != (0.0, x_high):
+            self._x_range = (0.0, x_high)
+            self.plot.setXRange(0.0, x_high, padding=0.0)
+        if not (math.isfinite(low) and math.isfinite(high)):
+            return
+        # A log axis labels only whole decades: show at least one and a bit.
+        least_span = 1.2 if self.log_scale else 1e-12
+        if high - low < least_span:
+            middle = 0.5 * (low + high)
+            low, high = middle - 0.5 * max(least_span, 1.0), middle + 0.5 * max(least_span, 1.0)
+        current = self._y_range
+        span = high - low
+        # Keep the range while the data fit and fill at least half of it.
+        fits = current is not None and current[0] <= low and high <= current[1]
+        if fits and (current[1] - current[0]) <= 2.5 * span:
+            return
+        self._y_range = (low - 0.05 * span, high + 0.05 * span)
+        self.plot.setYRange(*self._y_range, padding=0.0)
+        if self.log_scale:
+            self.plot.getAxis("left").setTicks(decade_ticks(*self._y_range))

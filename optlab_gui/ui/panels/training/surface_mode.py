@@ -1,0 +1,631 @@
+"""The surface race: the notes' optimizers racing from one start point on a 2-D loss surface,
+with the loss curves, the optimizer list, the inspected optimizer's inside, live formula,
+explanation, speed, gradient noise and time travel."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from optlab_gui.core.optimizers import OPTIMIZERS
+from optlab_gui.core.surfaces import SURFACES
+from optlab_gui.training.decimation import peak_decimate, thin_path
+from optlab_gui.training.runner import STEP
+from optlab_gui.training.session import (
+    DEFAULT_NOISE,
+    LOSS,
+    POSITION,
+    Command,
+    RaceSession,
+    SurfaceRace,
+)
+from optlab_gui.ui.export import export_interactively
+from optlab_gui.ui.frame_clock import FrameClock
+from optlab_gui.ui.panels.training.inspector import InspectorPlots
+from optlab_gui.ui.panels.training.lane_controls import HyperEditor, LaneList, key_hyperparameters
+from optlab_gui.ui.panels.training.live_formula import LiveFormula
+from optlab_gui.ui.panels.training.loss_view import LossView
+from optlab_gui.ui.panels.training.race_mode import RaceMode
+from optlab_gui.ui.panels.training.run_controls import SpeedControl, TimelineBar
+from optlab_gui.ui.panels.training.surface_view import Arrow, SurfaceView
+from optlab_gui.ui.panels.training.texts import (
+    TERM_SYMBOLS,
+    explanation_html,
+    number_text,
+    optimizer_title,
+    surface_description,
+    surface_title,
+    term_meaning,
+    vector_text,
+)
+from optlab_gui.ui.theme import Theme
+from optlab_gui.ui.widgets.explanation import ExplanationPane
+from optlab_gui.ui.widgets.plots import set_axis_label
+
+DEFAULT_SURFACE = "rosenbrock"
+#: Points per drawn trajectory and per loss curve at most (painting must fit a frame).
+MAX_PATH_POINTS = 400
+MAX_LOSS_POINTS = 300
+#: Trajectory points closer than this many pixels along the path are merged.
+PATH_SPACING_PIXELS = 1.5
+#: Inspector arrows shorter than this on screen are magnified by a power of 10.
+MIN_ARROW_PIXELS = 40.0
+#: Colours of the notes' Momentum/NAG figure: the carried-over jump and the gradient step.
+JUMP_COLOR = "#a0522d"
+#: Steps computed for a --screenshot, so it shows a race under way.
+SCREENSHOT_STEPS = 400
+
+
+class SurfaceRaceMode(RaceMode):
+    """Optimizers racing on a loss surface."""
+
+    mode_name = "surface"
+
+    def make_session(self) -> RaceSession:
+        """All the notes' optimizers on the default surface, from its default start."""
+        return SurfaceRace(DEFAULT_SURFACE)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("surfaceRaceMode")
+        self.race: SurfaceRace = self.session  # the GUI's mirror of the race's settings
+        lanes = [(lane.key, lane.optimizer_name) for lane in self.race.lanes]
+        self._lane_optimizers = dict(lanes)
+        self._custom_colors: dict[str, str] = {}
+        self._theme: Theme | None = None
+        self._pending_start: tuple[float, float] | None = None
+        self._start_clock = FrameClock(self._send_pending_start, self)
+        self._screenshot_requested = False
+        self._build(lanes)
+        self._connect()
+        self._on_log_scale(self.log_check.isChecked())
+        self.lane_list.set_inspected(
+            "momentum" if "momentum" in self._lane_optimizers else lanes[0][0]
+        )
+
+    # Construction -----------------------------------------------------------------------
+
+    def _build(self, lanes: list[tuple[str, str]]) -> None:
+        self.surface_label = QLabel()
+        self.surface_combo = QComboBox()
+        self.surface_combo.setObjectName("surfaceCombo")
+        for name in SURFACES:
+            self.surface_combo.addItem("", name)
+        self.surface_combo.setCurrentIndex(list(SURFACES).index(self.race.surface.name))
+        self.noise_check = QCheckBox()
+        self.noise_check.setObjectName("noiseCheck")
+        self.speed = SpeedControl()
+        self.log_check = QCheckBox()
+        self.log_check.setObjectName("logLossCheck")
+        self.log_check.setChecked(True)
+        top = QHBoxLayout()
+        top.addWidget(self.surface_label)
+        top.addWidget(self.surface_combo)
+        top.addSpacing(12)
+        top.addWidget(self.noise_check)
+        top.addSpacing(12)
+        top.addWidget(self.speed, 1)
+        top.addSpacing(12)
+        top.addWidget(self.log_check)
+
+        count = len(lanes)
+        self.surface_view = SurfaceView(count)
+        self.loss_view = LossView(count)
+        self.surface_note = QLabel()
+        self.surface_note.setObjectName("surfaceNote")
+        self.surface_note.setWordWrap(True)
+        self.timeline = TimelineBar()
+        plots = QSplitter(Qt.Orientation.Vertical)
+        plots.setObjectName("plotSplitter")
+        plots.addWidget(self.surface_view)
+        plots.addWidget(self.loss_view)
+        plots.setStretchFactor(0, 3)
+        plots.setStretchFactor(1, 2)
+        plots.setChildrenCollapsible(False)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(plots, 1)
+        left_layout.addWidget(self.surface_note)
+        left_layout.addWidget(self.timeline)
+
+        self.lane_list = LaneList(lanes)
+        self.hyper_toggle = QToolButton()
+        self.hyper_toggle.setObjectName("hyperToggle")
+        self.hyper_toggle.setCheckable(True)
+        self.hyper_toggle.setChecked(True)
+        self.hyper_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.hyper_toggle.setAutoRaise(True)
+        self.hyper_editor = HyperEditor()
+        self.formula = LiveFormula()
+        self.inspector = InspectorPlots()
+        self.explanation = ExplanationPane()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("inspectorTabs")
+        formula_page = QScrollArea()
+        formula_page.setObjectName("formulaPage")
+        formula_page.setWidgetResizable(True)
+        formula_page.setFrameShape(QFrame.Shape.NoFrame)
+        formula_page.setWidget(self.formula)
+        self.tabs.addTab(formula_page, "")
+        self.tabs.addTab(self.inspector, "")
+        self.tabs.addTab(self.explanation, "")
+        right = QWidget()
+        right.setObjectName("raceSidebar")
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.lane_list)
+        right_layout.addWidget(self.hyper_toggle)
+        right_layout.addWidget(self.hyper_editor)
+        right_layout.addWidget(self.tabs, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("raceSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+
+    def _connect(self) -> None:
+        self.surface_combo.currentIndexChanged.connect(self._on_surface_chosen)
+        self.noise_check.toggled.connect(self._on_noise)
+        self.speed.speed_changed.connect(self._on_speed)
+        self.log_check.toggled.connect(self._on_log_scale)
+        self.surface_view.start_dragged.connect(self._on_start_dragged)
+        self.surface_view.start_dropped.connect(self._start_clock.flush)
+        self.surface_view.resized.connect(self.frame_clock.request_redraw)
+        self.timeline.step_requested.connect(self.show_step)
+        self.timeline.live_requested.connect(self.show_live)
+        self.timeline_changed.connect(self._on_timeline)
+        self.lane_list.enabled_changed.connect(self._on_lane_enabled)
+        self.lane_list.color_changed.connect(self._on_lane_color)
+        self.lane_list.inspected_changed.connect(self._on_inspected)
+        self.hyper_toggle.toggled.connect(self._on_hyper_toggle)
+        self.hyper_editor.value_changed.connect(self._on_hyper_edited)
+
+    # RaceMode hooks ---------------------------------------------------------------------
+
+    def lane_title(self, lane: str) -> str:
+        """The optimizer's translated title."""
+        return optimizer_title(self._lane_optimizers[lane])
+
+    def retranslate_ui(self) -> None:
+        """Every label, tooltip, legend, axis title and explanation."""
+        self.surface_label.setText(self.tr("Surface"))
+        for index, name in enumerate(SURFACES):
+            self.surface_combo.setItemText(index, surface_title(name))
+        self.surface_combo.setToolTip(self.tr("The loss surface the optimizers race on"))
+        self.noise_check.setText(self.tr("Noisy gradient (SGD)"))
+        self.noise_check.setToolTip(
+            self.tr(
+                "Add Gaussian noise to every gradient, as a mini-batch or a single example "
+                "(SGD) gives instead of the full-batch gradient"
+            )
+        )
+        self.log_check.setText(self.tr("Log scale"))
+        self.log_check.setToolTip(self.tr("Loss axis on a logarithmic scale"))
+        self.speed.retranslate_ui()
+        self.timeline.retranslate_ui()
+        self.lane_list.retranslate_ui()
+        self.hyper_editor.retranslate_ui()
+        self.inspector.retranslate_ui()
+        self.tabs.setTabText(0, self.tr("Formula"))
+        self.tabs.setTabToolTip(0, self.tr("The update rule with the current values"))
+        self.tabs.setTabText(1, self.tr("Inside"))
+        self.tabs.setTabToolTip(
+            1, self.tr("Inside the optimizer: effective learning rate, Adam's bias correction")
+        )
+        self.tabs.setTabText(2, self.tr("Explanation"))
+        self.tabs.setTabToolTip(2, self.tr("What the course notes say about this optimizer"))
+        self.surface_view.set_start_tooltip(
+            self.tr("Drag the start point: every optimizer restarts from it")
+        )
+        self._refresh_texts()
+        self.frame_clock.request_redraw()
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Scale and recolour every view; fold the hyper-parameters away in presentation."""
+        self._theme = theme
+        self.surface_view.apply_theme(theme)
+        self.surface_view.set_surface(self.race.surface, theme)
+        self.surface_view.set_start(*self.race.start)
+        self.loss_view.apply_theme(theme)
+        self.lane_list.apply_theme(theme)
+        self.formula.apply_theme(theme)
+        self.inspector.apply_theme(theme)
+        self.explanation.apply_theme(theme)
+        self.hyper_toggle.setChecked(theme.name != "presentation")
+        self.surface_note.setVisible(theme.name != "presentation")
+        self._refresh_texts()
+        self.frame_clock.request_redraw()
+
+    def export(self) -> None:
+        """PNG/SVG of the surface and loss plots, or the recorded trajectories as CSV."""
+        export_interactively(
+            self,
+            "optimizer_race",
+            {"surface": self.surface_view.plot_widget, "loss": self.loss_view.plot_widget},
+            self.trajectory_table,
+        )
+
+    def trajectory_table(self) -> tuple[list[str], list[list[object]]]:
+        """The recorded run as a table: step, then x, y, loss of every optimizer."""
+        header = ["step"]
+        for lane in self.race.lane_keys:
+            header += [f"{lane}_x", f"{lane}_y", f"{lane}_loss"]
+        if not len(self.trace):
+            return header, []
+        positions = self.trace.channel(POSITION)
+        losses = self.trace.channel(LOSS)
+        columns = [self.trace.steps[:, None]]
+        for index in range(len(self.race.lanes)):
+            columns += [positions[:, index, :], losses[:, index, None]]
+        table = np.concatenate(columns, axis=1)
+        rows = [[int(row[0]), *(float(v) for v in row[1:])] for row in table]
+        return header, rows
+
+    # Actions ----------------------------------------------------------------------------
+
+    def advance(self, count: int) -> None:
+        """Compute ``count`` steps at once (paused), e.g. to show a race in a screenshot."""
+        self.show_live()
+        self._send(Command(STEP, {"count": count}))
+        self._set_running(False)
+
+    def ready_for_screenshot(self) -> bool:
+        """Compute a few hundred steps once, then report ready when they are drawn."""
+        if not self._screenshot_requested:
+            self._screenshot_requested = True
+            self.advance(SCREENSHOT_STEPS)
+        if self.trace.last_step is None or self.trace.last_step < SCREENSHOT_STEPS:
+            return False
+        self.frame_clock.flush()
+        return True
+
+    # Drawing ----------------------------------------------------------------------------
+
+    def lane_colors(self) -> list[str]:
+        """Each lane's colour: the user's choice or the theme's series colour."""
+        theme = self._theme
+        return [
+            self._custom_colors.get(lane) or (theme.series_color(index) if theme else "#808080")
+            for index, lane in enumerate(self.race.lane_keys)
+        ]
+
+    def redraw(self) -> None:
+        """Draw trajectories, points, loss curves, arrows, formula values and inspector plots
+        from the recorded run up to the step on show (bounded points per curve)."""
+        if self._theme is None:
+            return
+        colors = self.lane_colors()
+        shown = [self.lane_list.is_enabled(lane) for lane in self.race.lane_keys]
+        if not len(self.trace):
+            count = len(shown)
+            self.surface_view.draw_paths([None] * count, colors)
+            self.surface_view.draw_points([], [])
+            self.surface_view.draw_arrows([], None)
+            self.loss_view.draw([None] * count, 0)
+            self.inspector.clear()
+            return
+        end = self.shown_index() + 1
+        steps = self.trace.steps[:end]
+        positions = self.trace.channel(POSITION)[:end]
+        losses = self.trace.channel(LOSS)[:end]
+        spacing = PATH_SPACING_PIXELS * self.surface_view.pixel_size()
+        paths, points, crosses, curves = [], [], [], []
+        for index, lane in enumerate(self.race.lane_keys):
+            if not shown[index]:
+                paths.append(None)
+                curves.append(None)
+                continue
+            x, y = positions[:, index, 0], positions[:, index, 1]
+            kept = thin_path(x, y, MAX_PATH_POINTS, spacing)
+            paths.append((x[kept], y[kept]) if len(kept) else None)
+            curves.append(peak_decimate(steps, losses[:, index], MAX_LOSS_POINTS))
+            if len(kept) == 0:
+                continue
+            last = kept[-1]
+            if np.isfinite(x[-1]):
+                points.append((float(x[-1]), float(y[-1]), colors[index]))
+            elif lane in self.diverged_at:
+                crosses.append((float(x[last]), float(y[last])))
+        self.surface_view.draw_paths(paths, colors)
+        self.surface_view.draw_points(points, crosses)
+        self.loss_view.draw(curves, int(self.trace.last_step))
+        self.loss_view.show_cursor(None if self.is_live() else int(steps[-1]))
+        self._draw_inspected(colors)
+
+    def _draw_inspected(self, colors: list[str]) -> None:
+        lane = self.lane_list.inspected()
+        index = self.race.lane_index(lane)
+        optimizer = self._lane_optimizers[lane]
+        snapshot = self.shown_states()
+        shown_step = self.shown_step()
+        position = self.trace.channel(POSITION)[self.shown_index(), index]
+        terms = {}
+        if snapshot is not None:
+            step, values = snapshot
+            prefix = f"{lane}/"
+            terms = {k[len(prefix) :]: v for k, v in values.items() if k.startswith(prefix)}
+            if step == shown_step and terms:
+                arrows, lookahead, factor = self._arrows(lane, position, terms, colors[index])
+            else:
+                arrows, lookahead, factor = [], None, 1.0
+        else:
+            step, arrows, lookahead, factor = shown_step, [], None, 1.0
+        self.surface_view.draw_arrows(arrows, lookahead)
+        self._fill_formula(lane, optimizer, shown_step, step, position, terms, factor)
+        self._draw_inspector_plots(lane)
+
+    def _arrows(self, lane, position, terms, color):
+        """The inspector's arrows for the step that led to ``position``, magnified by a power
+        of 10 when too short to see; returns (arrows, look-ahead marker, factor)."""
+        update = terms.get("update")
+        gradient = terms.get("gradient")
+        if update is None or not np.all(np.isfinite(position)):
+            return [], None, 1.0
+        previous = position - update
+        optimizer = self._lane_optimizers[lane]
+        lr = self.race.hyperparameters(lane).get("lr")
+        pieces: list[tuple[np.ndarray, np.ndarray, str, bool]] = []
+        lookahead = None
+        if optimizer == "momentum" and lr is not None:
+            gradient_step = -lr * gradient
+            pieces = [
+                (previous, gradient_step, self._theme.danger, False),
+                (previous + gradient_step, update - gradient_step, JUMP_COLOR, True),
+            ]
+        elif optimizer == "nesterov" and "lookahead" in terms:
+            jump = terms["lookahead"] - previous
+            pieces = [
+                (previous, jump, JUMP_COLOR, True),
+                (previous + jump, update - jump, self._theme.danger, False),
+            ]
+            lookahead = previous + jump
+        elif optimizer != "gd" and lr is not None and gradient is not None:
+            pieces = [(previous, -lr * gradient, self._theme.muted, True)]
+        pieces.append((previous, update, color, False))
+        pixel = self.surface_view.pixel_size()
+        longest = max(float(np.hypot(*vector)) for _, vector, _, _ in pieces) / pixel
+        factor = 1.0
+        if 0.0 < longest < MIN_ARROW_PIXELS:
+            factor = min(1e6, 10.0 ** math.ceil(math.log10(MIN_ARROW_PIXELS / longest)))
+        arrows = []
+        for start, vector, arrow_color, dashed in pieces:
+            origin = previous + (start - previous) * factor
+            end = origin + vector * factor
+            if np.all(np.isfinite(origin)) and np.all(np.isfinite(end)):
+                arrows.append(Arrow(tuple(origin), tuple(end), arrow_color, dashed))
+        if lookahead is not None:
+            marker = previous + (lookahead - previous) * factor
+            lookahead = (float(marker[0]), float(marker[1]), JUMP_COLOR)
+        return arrows, lookahead, factor
+
+    def _fill_formula(self, lane, optimizer, shown_step, state_step, position, terms, factor):
+        hyper = self.race.hyperparameters(lane)
+        specs = OPTIMIZERS[optimizer].hyperparameters
+        rows = [
+            ("t", str(shown_step), self.tr("step")),
+            ("θ", vector_text(position), self.tr("position")),
+        ]
+        rows += [(specs[key].symbol, number_text(value), "") for key, value in hyper.items()]
+        for key in OPTIMIZERS[optimizer].state_keys:
+            if key in terms:
+                rows.append(
+                    (TERM_SYMBOLS.get(key, key), vector_text(terms[key]), term_meaning(key))
+                )
+        title = optimizer_title(optimizer)
+        if not terms:
+            caption = self.tr("{optimizer}: update rule (values appear after the first step)")
+            caption = caption.format(optimizer=title)
+        elif state_step != shown_step:
+            caption = self.tr("{optimizer}: values at step {step}").format(
+                optimizer=title, step=state_step
+            )
+        else:
+            caption = self.tr("{optimizer}: values at step {step}").format(
+                optimizer=title, step=shown_step
+            )
+        caption += "<br>" + self._arrow_legend(optimizer, factor)
+        self.formula.set_values(caption, rows)
+
+    def _arrow_legend(self, optimizer: str, factor: float) -> str:
+        theme = self._theme
+        step = self.tr("solid: the step taken")
+        if optimizer == "momentum":
+            parts = [self.tr("red: gradient step ηg"), self.tr("brown: momentum jump γv")]
+        elif optimizer == "nesterov":
+            parts = [
+                self.tr("brown: jump γv to the look-ahead point"),
+                self.tr("red: gradient step measured there"),
+            ]
+        elif optimizer == "gd":
+            parts = []
+        else:
+            parts = [self.tr("grey dashed: plain gradient step ηg")]
+        text = "; ".join([step, *parts])
+        if factor > 1.0:
+            text += " " + self.tr("(arrows ×{factor} to be visible)").format(factor=f"{factor:.0f}")
+        color = theme.muted if theme else "#808080"
+        return f"<span style='font-weight:normal; color:{color}'>{text}</span>"
+
+    def _draw_inspector_plots(self, lane: str) -> None:
+        if not len(self.snapshots):
+            self.inspector.clear()
+            return
+        end = self.snapshots.index_at(self.shown_step()) + 1
+        steps = self.snapshots.steps[:end]
+        names = self.snapshots.channel_names
+
+        def channel(term):
+            key = f"{lane}/{term}"
+            return self.snapshots.channel(key)[:end] if key in names else None
+
+        self.inspector.draw(steps, channel("effective_lr"), channel("m"), channel("m_hat"))
+
+    # Reactions --------------------------------------------------------------------------
+
+    def _refresh_texts(self) -> None:
+        """Texts that depend on settings: hyper-parameters in the list and legend, the
+        inspected optimizer's explanation and editor, the surface note."""
+        colors = self.lane_colors()
+        self.lane_list.set_colors(dict(zip(self.race.lane_keys, colors, strict=True)))
+        names = []
+        for lane in self.race.lane_keys:
+            optimizer = self._lane_optimizers[lane]
+            summary = key_hyperparameters(optimizer, self.race.hyperparameters(lane))
+            self.lane_list.set_hyperparameters(lane, summary)
+            name = f"{optimizer_title(optimizer)}  {summary}"
+            if lane in self.diverged_at:
+                name += "  " + self.tr("diverged at step {step}").format(
+                    step=self.diverged_at[lane]
+                )
+            names.append(name)
+        shown = [self.lane_list.is_enabled(lane) for lane in self.race.lane_keys]
+        self.loss_view.set_lanes(names, colors, shown)
+        self.lane_list.set_diverged(self.diverged_at)
+        lane = self.lane_list.inspected()
+        optimizer = self._lane_optimizers[lane]
+        self.hyper_editor.show_lane(lane, optimizer, self.race.hyperparameters(lane))
+        self._relabel_hyper_toggle()
+        self.explanation.set_html(explanation_html(optimizer))
+        self.surface_note.setText(surface_description(self.race.surface.name))
+        self._set_loss_axis_label()
+
+    def _set_loss_axis_label(self) -> None:
+        theme = self._theme
+        if theme is None:
+            return
+        label = self.tr("loss − min") if self.loss_view.log_scale else self.tr("loss")
+        set_axis_label(self.loss_view.plot_widget, "left", label, theme)
+        set_axis_label(self.loss_view.plot_widget, "bottom", self.tr("step"), theme)
+        set_axis_label(self.surface_view.plot_widget, "bottom", "x", theme)
+        set_axis_label(self.surface_view.plot_widget, "left", "y", theme)
+
+    def _relabel_hyper_toggle(self) -> None:
+        lane = self.lane_list.inspected()
+        self.hyper_toggle.setText(
+            self.tr("Hyper-parameters of {optimizer}").format(optimizer=self.lane_title(lane))
+        )
+        self.hyper_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if self.hyper_toggle.isChecked() else Qt.ArrowType.RightArrow
+        )
+
+    def _store(self, batch) -> None:
+        known = dict(self.diverged_at)
+        super()._store(batch)
+        if self.diverged_at != known:
+            self._refresh_texts()
+
+    def _clear_run(self) -> None:
+        had_divergence = bool(self.diverged_at)
+        super()._clear_run()
+        self.loss_view.reset_ranges()
+        if had_divergence:
+            self._refresh_texts()
+
+    @Slot(int)
+    def _on_surface_chosen(self, index: int) -> None:
+        name = self.surface_combo.itemData(index)
+        if name == self.race.surface.name:
+            return
+        self.send_session_command(Command("set_surface", {"surface": name}))
+        if self._theme is not None:
+            self.surface_view.set_surface(self.race.surface, self._theme)
+        self.surface_view.set_start(*self.race.start)
+        self._on_log_scale(self.log_check.isChecked())
+        self._refresh_texts()
+
+    @Slot(bool)
+    def _on_noise(self, enabled: bool) -> None:
+        self.send_session_command(Command("set_noise", {"noise": DEFAULT_NOISE if enabled else 0}))
+        self.status_message.emit(
+            self.tr("Noisy gradients: the paths now wander like SGD's.")
+            if enabled
+            else self.tr("Exact gradients again.")
+        )
+
+    @Slot(object)
+    def _on_speed(self, speed: float | None) -> None:
+        self.set_speed(speed)
+
+    @Slot(bool)
+    def _on_log_scale(self, enabled: bool) -> None:
+        minima = self.race.surface.minima
+        lowest = min((float(self.race.surface.value(x, y)) for x, y in minima), default=0.0)
+        self.loss_view.set_log_scale(enabled, lowest)
+        self._set_loss_axis_label()
+        self.frame_clock.request_redraw()
+
+    @Slot(float, float)
+    def _on_start_dragged(self, x: float, y: float) -> None:
+        self._pending_start = (x, y)
+        self._start_clock.request_redraw()
+
+    def _send_pending_start(self) -> None:
+        if self._pending_start is not None:
+            start, self._pending_start = self._pending_start, None
+            self.send_session_command(Command("set_start", {"start": start}))
+
+    @Slot(int, int, int)
+    def _on_timeline(self, first: int, last: int, shown: int) -> None:
+        self.timeline.set_timeline(first, last, shown, self.is_live())
+
+    @Slot(str, bool)
+    def _on_lane_enabled(self, _lane: str, _enabled: bool) -> None:
+        self._refresh_texts()
+        self.frame_clock.request_redraw()
+
+    @Slot(str, str)
+    def _on_lane_color(self, lane: str, color: str) -> None:
+        self._custom_colors[lane] = color
+        self._refresh_texts()
+        self.inspector.show_lane(*self._inspector_setup(self.lane_list.inspected()))
+        self.frame_clock.request_redraw()
+
+    @Slot(str)
+    def _on_inspected(self, lane: str) -> None:
+        self.formula.show_optimizer(self._lane_optimizers[lane])
+        self.inspector.show_lane(*self._inspector_setup(lane))
+        self._refresh_texts()
+        self.frame_clock.request_redraw()
+
+    def _inspector_setup(self, lane: str) -> tuple[str, bool, bool]:
+        optimizer = self._lane_optimizers[lane]
+        keys = OPTIMIZERS[optimizer].state_keys
+        color = self.lane_colors()[self.race.lane_index(lane)]
+        return color, "effective_lr" in keys, "m_hat" in keys
+
+    @Slot(bool)
+    def _on_hyper_toggle(self, expanded: bool) -> None:
+        self.hyper_editor.setVisible(expanded)
+        self._relabel_hyper_toggle()
+
+    @Slot(str, str, float)
+    def _on_hyper_edited(self, lane: str, key: str, value: float) -> None:
+        try:
+            self.send_session_command(Command("set_hyperparameters", {"lane": lane, key: value}))
+        except ValueError as error:
+            self.status_message.emit(str(error))
+            return
+        self._refresh_texts()

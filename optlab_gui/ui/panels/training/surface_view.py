@@ -1,0 +1,334 @@
+"""The loss surface seen from above: banded heat map with contours, minima, trajectories,
+current points, the draggable start point and the arrows of the optimizer being inspected.
+
+Painting must fit in a frame while the race runs, so everything static is one image (the
+bands and their contour lines are baked into it once per surface and theme), the axes are
+cached, the ranges are fixed, and the trajectories arrive already thinned.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, Signal, Slot
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
+
+from optlab_gui.core.surfaces import Surface
+from optlab_gui.ui.panels.training.contours import contour_segments
+from optlab_gui.ui.theme import Theme, qcolor
+from optlab_gui.ui.widgets.plots import make_plot_widget, series_pen, style_plot
+
+#: Grid points per axis of the heat map and of the contour lines.
+HEAT_MAP_RESOLUTION = 240
+#: Number of colour bands; their borders are the contour lines.
+BAND_COUNT = 14
+
+
+@dataclass(frozen=True)
+class Arrow:
+    """One arrow of the inspector: from ``start`` to ``end`` (data coordinates)."""
+
+    start: tuple[float, float]
+    end: tuple[float, float]
+    color: str
+    dashed: bool = False
+
+
+def band_levels(values: np.ndarray, log_scale: bool) -> np.ndarray:
+    """BAND_COUNT − 1 contour levels spreading the bands evenly over the surface's values as
+    seen in the view (logarithmically for surfaces with a huge range)."""
+    lowest = float(np.min(values))
+    shifted = values - lowest
+    if log_scale:
+        positive = shifted[shifted > 0]
+        floor = float(np.quantile(positive, 0.01)) if positive.size else 1.0
+        transformed = np.log10(shifted + floor)
+        edges = np.linspace(transformed.min(), np.quantile(transformed, 0.98), BAND_COUNT + 1)
+        return 10 ** edges[1:-1] - floor + lowest
+    edges = np.linspace(0.0, float(np.quantile(shifted, 0.9)), BAND_COUNT + 1)
+    return edges[1:-1] + lowest
+
+
+def surface_grid(surface: Surface, resolution: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """x (n,), y (n,) and the surface's values (n, n) over its view box."""
+    xmin, xmax, ymin, ymax = surface.view
+    x = np.linspace(xmin, xmax, resolution)
+    y = np.linspace(ymin, ymax, resolution)
+    grid_x, grid_y = np.meshgrid(x, y, indexing="ij")
+    with np.errstate(all="ignore"):
+        values = surface.value(grid_x, grid_y)
+    return x, y, values
+
+
+def heat_map_image(values: np.ndarray, levels: np.ndarray, theme: Theme) -> np.ndarray:
+    """RGBA image (x, y, 4) of banded colours from deep (low loss) to the plot background
+    (high loss), one band between each pair of contour ``levels``."""
+    bands = np.digitize(values, levels)
+    low, high = _rgb(_deep_color(theme)), _rgb(theme.plot_background)
+    fraction = (bands / len(levels))[..., None]
+    rgb = low * (1.0 - fraction) + high * fraction
+    image = np.empty((*bands.shape, 4), dtype=np.uint8)
+    image[..., :3] = np.clip(np.round(rgb), 0, 255)
+    image[..., 3] = 255
+    return image
+
+
+def _deep_color(theme: Theme) -> str:
+    # Low loss is a muted blue: visible under every series colour without competing.
+    return "#2a4d73" if theme.dark else "#bcd0e8"
+
+
+def _rgb(color: str) -> np.ndarray:
+    value = QColor(color)
+    return np.array([value.red(), value.green(), value.blue()], dtype=float)
+
+
+class ArrowGlyph:
+    """A line with a head, drawn in data coordinates with the head sized in pixels."""
+
+    def __init__(self, plot: pg.PlotItem) -> None:
+        self.line = pg.PlotDataItem()
+        self.head = pg.ArrowItem(pxMode=True, headLen=14, tipAngle=30, tailLen=None)
+        for item in (self.line, self.head):
+            item.setZValue(30)
+            plot.addItem(item)
+        self.hide()
+
+    def hide(self) -> None:
+        """Take the arrow off the plot."""
+        self.line.setVisible(False)
+        self.head.setVisible(False)
+
+    def show(self, arrow: Arrow, view: pg.ViewBox, theme: Theme) -> None:
+        """Draw ``arrow``; the head points along the line as it appears on screen."""
+        style = Qt.PenStyle.DashLine if arrow.dashed else Qt.PenStyle.SolidLine
+        pen = series_pen(theme, color=arrow.color, width_factor=1.2, style=style)
+        self.line.setData([arrow.start[0], arrow.end[0]], [arrow.start[1], arrow.end[1]], pen=pen)
+        start = view.mapViewToScene(QPointF(*arrow.start))
+        end = view.mapViewToScene(QPointF(*arrow.end))
+        angle = math.degrees(math.atan2(end.y() - start.y(), end.x() - start.x()))
+        self.head.setStyle(
+            angle=angle + 180.0,
+            headLen=12 * theme.scale,
+            pen=pg.mkPen(arrow.color),
+            brush=pg.mkBrush(arrow.color),
+        )
+        self.head.setPos(*arrow.end)
+        self.line.setVisible(True)
+        self.head.setVisible(True)
+
+
+class SurfaceView(QWidget):
+    """The race on the surface. Emits ``start_dragged(x, y)`` while the start point moves."""
+
+    start_dragged = Signal(float, float)
+    #: The mouse let go of the start point.
+    start_dropped = Signal()
+    #: The plot changed size: arrows (whose heads are in pixels) need a redraw.
+    resized = Signal()
+
+    def __init__(self, lane_count: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot_widget = make_plot_widget("surfacePlot")
+        self.plot = self.plot_widget.getPlotItem()
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.vb.setDefaultPadding(0.0)
+        for name in ("left", "bottom"):
+            self.plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._surface: Surface | None = None
+        self._theme: Theme | None = None
+        self._image = pg.ImageItem()
+        self._image.setZValue(-10)
+        self.plot.addItem(self._image)
+        # All contour lines are one item, painted once into a cache and then only copied.
+        self._contours = pg.PlotCurveItem(connect="pairs", antialias=True)
+        self._contours.setZValue(-5)
+        self._contours.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.plot.addItem(self._contours)
+        self._minima = pg.ScatterPlotItem(symbol="star")
+        self._minima.setZValue(5)
+        self.plot.addItem(self._minima)
+        self._paths = [pg.PlotDataItem() for _ in range(lane_count)]
+        for path in self._paths:
+            path.setZValue(10)
+            self.plot.addItem(path)
+        self._points = pg.ScatterPlotItem()
+        self._points.setZValue(20)
+        self.plot.addItem(self._points)
+        self._diverged = pg.ScatterPlotItem(symbol="x")
+        self._diverged.setZValue(20)
+        self.plot.addItem(self._diverged)
+        self._lookahead = pg.ScatterPlotItem(symbol="o")
+        self._lookahead.setZValue(31)
+        self.plot.addItem(self._lookahead)
+        self._arrows = [ArrowGlyph(self.plot) for _ in range(3)]
+        self.start_handle: pg.TargetItem | None = None
+        self._start_tooltip = ""
+        self._placing_start = False
+        self.plot.vb.sigResized.connect(self._on_resized)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot_widget)
+
+    @property
+    def surface(self) -> Surface | None:
+        """The surface on show."""
+        return self._surface
+
+    def set_surface(self, surface: Surface, theme: Theme) -> None:
+        """Show ``surface``: its heat map over its view box and its minima."""
+        self._surface = surface
+        self._theme = theme
+        xmin, xmax, ymin, ymax = surface.view
+        x, y, values = surface_grid(surface, HEAT_MAP_RESOLUTION)
+        levels = band_levels(values, surface.log_contours)
+        self._image.setImage(heat_map_image(values, levels, theme), autoLevels=False)
+        self._contours.setData(*contour_segments(x, y, values, levels))
+        self._contours.setPen(pg.mkPen(qcolor(theme.muted, 150), width=1))
+        self._image.setRect(xmin, ymin, xmax - xmin, ymax - ymin)
+        self.plot.setXRange(xmin, xmax, padding=0.0)
+        self.plot.setYRange(ymin, ymax, padding=0.0)
+        minima = np.array(surface.minima, dtype=float).reshape(-1, 2)
+        self._minima.setData(minima[:, 0], minima[:, 1])
+        self._style_markers(theme)
+
+    def set_start(self, x: float, y: float) -> None:
+        """Put the start handle at (x, y) without emitting ``start_dragged``."""
+        if self.start_handle is None:
+            return
+        self._placing_start = True
+        try:
+            self.start_handle.setPos(x, y)
+        finally:
+            self._placing_start = False
+
+    def set_start_tooltip(self, text: str) -> None:
+        """The start handle's tooltip (kept when the handle is remade)."""
+        self._start_tooltip = text
+        if self.start_handle is not None:
+            self.start_handle.setToolTip(text)
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Restyle axes and markers; re-bake the heat map in the theme's colours."""
+        self._theme = theme
+        style_plot(self.plot_widget, theme)
+        self.plot.showGrid(x=False, y=False)
+        if self._surface is not None:
+            self.set_surface(self._surface, theme)
+
+    def pixel_size(self) -> float:
+        """The size of a screen pixel in data units (the larger of x and y)."""
+        width, height = self.plot.vb.viewPixelSize()
+        return max(width, height) if width > 0 and height > 0 else 0.01
+
+    def draw_paths(self, paths: list[tuple[np.ndarray, np.ndarray] | None], colors: list[str]):
+        """One thinned trajectory per lane (None hides the lane's line)."""
+        theme = self._theme
+        for item, path, color in zip(self._paths, paths, colors, strict=True):
+            if path is None or theme is None:
+                item.setVisible(False)
+                continue
+            item.setData(path[0], path[1], pen=series_pen(theme, color=color))
+            item.setVisible(True)
+
+    def draw_points(self, points: list[tuple[float, float, str]], crosses: list[tuple]) -> None:
+        """Current points (x, y, colour) and the last points of diverged lanes (crosses)."""
+        theme = self._theme
+        if theme is None:
+            return
+        size = 11 * theme.scale
+        outline = pg.mkPen(theme.plot_background, width=1.5)
+        self._points.setData(
+            [
+                {"pos": (x, y), "brush": pg.mkBrush(color), "pen": outline, "size": size}
+                for x, y, color in points
+            ]
+        )
+        cross_pen = pg.mkPen(theme.danger, width=2.5 * theme.scale)
+        self._diverged.setData(
+            [
+                {
+                    "pos": (x, y),
+                    "brush": pg.mkBrush(theme.danger),
+                    "pen": cross_pen,
+                    "size": size * 1.4,
+                }
+                for x, y in crosses
+            ]
+        )
+
+    def draw_arrows(self, arrows: list[Arrow], lookahead: tuple[float, float, str] | None):
+        """The inspector's arrows (at most three) and Nesterov's look-ahead point."""
+        theme = self._theme
+        for glyph, arrow in zip(self._arrows, [*arrows, *[None] * 3], strict=False):
+            if arrow is None or theme is None:
+                glyph.hide()
+            else:
+                glyph.show(arrow, self.plot.vb, theme)
+        if lookahead is None or theme is None:
+            self._lookahead.setData([])
+        else:
+            x, y, color = lookahead
+            self._lookahead.setData(
+                [
+                    {
+                        "pos": (x, y),
+                        "brush": pg.mkBrush(theme.plot_background),
+                        "pen": pg.mkPen(color, width=2),
+                        "size": 9 * theme.scale,
+                    }
+                ]
+            )
+
+    def _style_markers(self, theme: Theme) -> None:
+        self._minima.setPen(pg.mkPen(theme.foreground, width=1))
+        self._minima.setBrush(pg.mkBrush(theme.highlight if theme.dark else "#ffd54f"))
+        self._minima.setSize(16 * theme.scale)
+        self._make_start_handle(theme)
+
+    def _make_start_handle(self, theme: Theme) -> None:
+        # A TargetItem fixes its size and pens when made: remake it for a new theme.
+        position = (0.0, 0.0)
+        if self.start_handle is not None:
+            position = (self.start_handle.pos().x(), self.start_handle.pos().y())
+            self.plot.removeItem(self.start_handle)
+        self.start_handle = pg.TargetItem(
+            pos=position,
+            size=18 * theme.scale,
+            symbol="crosshair",
+            movable=True,
+            pen=pg.mkPen(theme.foreground, width=2),
+            brush=pg.mkBrush(qcolor(theme.foreground, 60)),
+            hoverPen=pg.mkPen(theme.accent, width=3),
+            hoverBrush=pg.mkBrush(qcolor(theme.accent, 80)),
+        )
+        self.start_handle.setObjectName("startHandle")
+        self.start_handle.setToolTip(self._start_tooltip)
+        self.start_handle.setZValue(40)
+        self.plot.addItem(self.start_handle)
+        self.start_handle.sigPositionChanged.connect(self._handle_moved)
+        self.start_handle.sigPositionChangeFinished.connect(self._handle_dropped)
+
+    @Slot()
+    def _handle_moved(self) -> None:
+        if self._placing_start or self._surface is None:
+            return
+        xmin, xmax, ymin, ymax = self._surface.view
+        position = self.start_handle.pos()
+        x = min(xmax, max(xmin, position.x()))
+        y = min(ymax, max(ymin, position.y()))
+        if (x, y) != (position.x(), position.y()):
+            self.set_start(x, y)
+        self.start_dragged.emit(x, y)
+
+    @Slot()
+    def _handle_dropped(self) -> None:
+        self.start_dropped.emit()
+
+    @Slot()
+    def _on_resized(self) -> None:
+        self.resized.emit()

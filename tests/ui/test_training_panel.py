@@ -1,0 +1,232 @@
+"""The training panel: the optimizer race driven like a lecturer drives it.
+
+Start, pause, step, reset, live hyper-parameter edits, dragging the start point, scrubbing
+the recorded run, divergence, language, export and closing mid-run. The race runs in a
+compute process; every wait below is on an observable state, never a sleep.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QLabel
+
+from optlab_gui.training.session import POSITION, Command
+from optlab_gui.ui.panels.base import EXPORT, RESET, START_PAUSE, STEP
+from optlab_gui.ui.panels.training.lane_controls import ElidedLabel
+
+TIMEOUT_MS = 20_000  # the first update includes starting the compute process
+
+
+@pytest.fixture
+def panel(main_window, qtbot):
+    panel = main_window.show_panel("training")
+    mode = panel.current_mode()
+    qtbot.waitUntil(mode.has_data, timeout=TIMEOUT_MS)
+    return panel
+
+
+def last_step(panel) -> int:
+    step = panel.current_mode().trace.last_step
+    return -1 if step is None else step
+
+
+def settled(panel):
+    """True once the process has reported every command sent and the race is paused."""
+    mode = panel.current_mode()
+    return not mode.is_running() and mode.caught_up()
+
+
+def test_panel_contract(main_window):
+    panel = main_window.show_panel("training")
+    assert panel.objectName() == "trainingPanel"
+    assert panel.panel_name == "training"
+    assert panel.supported_actions == {START_PAUSE, STEP, RESET, EXPORT}
+    # One mode for now: the switch is hidden but in place for the network race.
+    assert panel.mode_combo.count() == 1
+    assert panel.current_mode().mode_name == "surface"
+
+
+def test_start_pause_and_step(panel, qtbot, main_window):
+    mode = panel.current_mode()
+    with qtbot.waitSignal(panel.running_changed, timeout=TIMEOUT_MS):
+        main_window.action_start_pause.trigger()
+    assert panel.is_running()
+    assert main_window.action_start_pause.text() == "Pause"
+    qtbot.waitUntil(lambda: last_step(panel) >= 50, timeout=TIMEOUT_MS)
+    main_window.action_start_pause.trigger()
+    assert not panel.is_running()
+    qtbot.waitUntil(lambda: settled(panel), timeout=TIMEOUT_MS)
+    paused_at = last_step(panel)
+    assert mode.frame_clock.redraw_count > 0
+    main_window.action_step.trigger()
+    qtbot.waitUntil(lambda: last_step(panel) == paused_at + 1, timeout=TIMEOUT_MS)
+    main_window.action_step.trigger()
+    qtbot.waitUntil(lambda: last_step(panel) == paused_at + 2, timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: settled(panel), timeout=TIMEOUT_MS)
+    assert last_step(panel) == paused_at + 2
+    steps = mode.trace.steps
+    assert np.all(np.diff(steps) == 1)
+
+
+def test_reset_mid_run_goes_back_to_step_zero(panel, qtbot, main_window):
+    mode = panel.current_mode()
+    panel.start_pause()
+    qtbot.waitUntil(lambda: last_step(panel) >= 30, timeout=TIMEOUT_MS)
+    main_window.action_reset.trigger()
+    assert not panel.is_running()
+    qtbot.waitUntil(lambda: settled(panel) and mode.has_data(), timeout=TIMEOUT_MS)
+    assert mode.trace.steps.tolist() == [0]
+    positions = mode.trace.channel(POSITION)[0]
+    np.testing.assert_allclose(positions, np.tile(mode.race.start, (len(positions), 1)))
+
+
+def test_hyperparameter_edit_while_running(panel, qtbot):
+    mode = panel.current_mode()
+    mode.lane_list.set_inspected("gd")
+    control = mode.hyper_editor.controls["lr"]
+    panel.start_pause()
+    qtbot.waitUntil(lambda: last_step(panel) >= 20, timeout=TIMEOUT_MS)
+    control.set_value(0.0005)
+    assert mode.race.hyperparameters("gd")["lr"] == pytest.approx(0.0005)
+    assert "η=0.0005" in mode.lane_list.findChild(ElidedLabel, "laneHyper_gd").full_text()
+    panel.start_pause()
+    qtbot.waitUntil(lambda: settled(panel), timeout=TIMEOUT_MS)
+    panel.step()
+    target = last_step(panel) + 1
+    qtbot.waitUntil(lambda: mode.snapshots.last_step == target, timeout=TIMEOUT_MS)
+    _, values = mode.snapshots.entry(-1)
+    np.testing.assert_allclose(values["gd/update"], -0.0005 * values["gd/gradient"])
+
+
+def test_drag_the_start_point(panel, qtbot):
+    mode = panel.current_mode()
+    view = mode.surface_view
+    widget = view.plot_widget
+    handle = view.start_handle
+    generation = mode._generation
+
+    def to_viewport(x, y):
+        scene = view.plot.vb.mapViewToScene(QPointF(x, y))
+        return widget.mapFromScene(scene)
+
+    start = to_viewport(*mode.race.start)
+    target = to_viewport(0.0, 0.5)
+    viewport = widget.viewport()
+    qtbot.mouseMove(viewport, start)
+    send_mouse(viewport, QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton)
+    for fraction in np.linspace(0.1, 1.0, 8):
+        qtbot.wait(20)  # pyqtgraph drops mouse moves closer than 10 ms (its rate limit)
+        point = QPoint(
+            round(start.x() + fraction * (target.x() - start.x())),
+            round(start.y() + fraction * (target.y() - start.y())),
+        )
+        send_mouse(viewport, QEvent.Type.MouseMove, point, Qt.MouseButton.LeftButton)
+    send_mouse(viewport, QEvent.Type.MouseButtonRelease, target, Qt.MouseButton.NoButton)
+    assert handle.pos().x() == pytest.approx(0.0, abs=0.05)
+    assert mode._generation > generation  # dropping it sends the last position at once
+    np.testing.assert_allclose(mode.race.start, [0.0, 0.5], atol=0.05)
+    qtbot.waitUntil(lambda: settled(panel) and mode.has_data(), timeout=TIMEOUT_MS)
+    first = mode.trace.channel(POSITION)[0]
+    np.testing.assert_allclose(first, np.tile(mode.race.start, (len(first), 1)))
+
+
+def send_mouse(widget, kind, point, button):
+    """A mouse event with the button state pyqtgraph's drag handling needs."""
+    buttons = (
+        Qt.MouseButton.LeftButton
+        if kind != QEvent.Type.MouseButtonRelease
+        else (Qt.MouseButton.NoButton)
+    )
+    event = QMouseEvent(
+        kind,
+        QPointF(point),
+        QPointF(widget.mapToGlobal(point)),
+        Qt.MouseButton.LeftButton if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton,
+        buttons,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, event)
+    del button
+
+
+def test_scrub_back_and_forth(panel, qtbot):
+    mode = panel.current_mode()
+    mode.lane_list.set_inspected("adam")
+    mode.advance(300)
+    qtbot.waitUntil(lambda: last_step(panel) == 300, timeout=TIMEOUT_MS)
+    slider = mode.timeline.slider
+    assert slider.maximum() == 300
+    slider.setValue(50)
+    assert mode.shown_step() == 50 and not mode.is_live()
+    mode.frame_clock.flush()
+    assert mode.loss_view.cursor.isVisible()
+    assert mode.loss_view.cursor.value() == 50
+    assert "50" in mode.formula.caption.text()
+    shown = mode.surface_view._points.data["x"]
+    expected = mode.trace.channel(POSITION)[mode.trace.index_at(50), :, 0]
+    np.testing.assert_allclose(sorted(shown), sorted(expected))
+    slider.setValue(200)
+    assert mode.shown_step() == 200
+    mode.frame_clock.flush()
+    assert mode.loss_view.cursor.value() == 200
+    mode.timeline.live_button.click()
+    assert mode.is_live() and mode.shown_step() == 300
+    mode.frame_clock.flush()
+    assert not mode.loss_view.cursor.isVisible()
+
+
+def test_divergence_marks_one_optimizer_and_the_others_go_on(panel, qtbot):
+    mode = panel.current_mode()
+    messages = []
+    panel.status_message.connect(messages.append)
+    mode.send_session_command(Command("set_hyperparameters", {"lane": "gd", "lr": 1e6}))
+    mode.advance(50)
+    qtbot.waitUntil(lambda: last_step(panel) == 50, timeout=TIMEOUT_MS)
+    assert mode.diverged_at == {"gd": 1}
+    assert any("Gradient descent diverged at step 1" in m for m in messages)
+    assert mode.lane_list.findChild(QLabel, "laneStatus_gd").text() == "diverged"
+    last = mode.trace.channel(POSITION)[-1]
+    assert np.isnan(last[0]).all() and np.isfinite(last[1:]).all()
+    mode.frame_clock.flush()
+    assert len(mode.surface_view._diverged.data) == 1
+
+
+def test_language_switch_retranslates(panel, main_window):
+    mode = panel.current_mode()
+    main_window.set_language("zh_CN")
+    assert mode.tabs.tabText(0) == "公式"
+    assert mode.noise_check.text() == "带噪声的梯度（SGD）"
+    main_window.set_language("en")
+    assert mode.tabs.tabText(0) == "Formula"
+
+
+def test_csv_table_holds_every_recorded_step(panel, qtbot):
+    mode = panel.current_mode()
+    mode.advance(10)
+    qtbot.waitUntil(lambda: last_step(panel) == 10, timeout=TIMEOUT_MS)
+    header, rows = mode.trajectory_table()
+    assert header[:4] == ["step", "gd_x", "gd_y", "gd_loss"]
+    assert [row[0] for row in rows] == list(range(11))
+    assert len(rows[0]) == 1 + 3 * len(mode.race.lanes)
+
+
+def test_leaving_the_panel_pauses(panel, qtbot, main_window):
+    panel.start_pause()
+    qtbot.waitUntil(lambda: last_step(panel) >= 10, timeout=TIMEOUT_MS)
+    main_window.show_panel("activations")
+    assert not panel.is_running()
+    qtbot.waitUntil(lambda: settled(panel), timeout=TIMEOUT_MS)
+
+
+def test_close_during_a_run_stops_thread_and_process(panel, qtbot, main_window):
+    mode = panel.current_mode()
+    panel.start_pause()
+    qtbot.waitUntil(lambda: last_step(panel) >= 10, timeout=TIMEOUT_MS)
+    process = mode._process
+    main_window.close()
+    assert mode._process is None
+    assert not process.is_alive()
+    assert not process._thread.isRunning()
