@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sys
 import time
 
@@ -74,6 +75,9 @@ def _save_screenshot(app, window, path: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line, open the window and run the event loop."""
+    # The training panel's race runs in a spawned process; in the PyInstaller bundle that
+    # process is this executable again, and freeze_support() runs it instead of the GUI.
+    multiprocessing.freeze_support()
     args = build_parser().parse_args(argv)
     if args.self_test:
         from optlab_gui.self_test import run_self_test

@@ -35,8 +35,9 @@ def thin_path(x: np.ndarray, y: np.ndarray, max_points: int, min_spacing: float)
     bins = np.floor(travelled / spacing).astype(np.int64)
     first_of_bin = np.flatnonzero(np.diff(bins, prepend=-1))
     if len(first_of_bin) > max_points - 1:
-        first_of_bin = first_of_bin[np.linspace(0, len(first_of_bin) - 1, max_points - 1).astype(
-            np.int64)]  # fmt: skip
+        first_of_bin = first_of_bin[
+            np.linspace(0, len(first_of_bin) - 1, max_points - 1).astype(np.int64)
+        ]
     chosen = np.union1d(first_of_bin, [0, len(finite) - 1])
     return finite[chosen]
 
