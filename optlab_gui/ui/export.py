@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import importlib
 import io
 import logging
 import os
@@ -33,6 +34,37 @@ class ExportError(Exception):
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Export", text)
+
+
+def _close_paths_with_lines(node) -> None:
+    """Rewrite each SVG "Z" (close path) in ``node`` as a line back to its subpath's start.
+
+    pyqtgraph 0.14.0's SVG exporter reads path data as "x,y" pairs and fails on the "Z" that
+    Qt 6.11 writes for closed shapes (pyqtgraph issue #3495, fixed after 0.14.0). A line to
+    the start draws the same shape. Remove once a fixed pyqtgraph is required.
+    """
+    for path in node.getElementsByTagName("path"):
+        tokens, start = [], ""
+        for token in path.getAttribute("d").split():
+            if token[0] in "Mm":
+                start = token[1:]
+            tokens.append(f"L{start}" if token in ("Z", "z") and start else token)
+        path.setAttribute("d", " ".join(token for token in tokens if token not in ("Z", "z")))
+
+
+def _tolerate_closed_svg_paths() -> None:
+    """Make pyqtgraph's SVG coordinate correction accept closed paths (done once)."""
+    module = importlib.import_module("pyqtgraph.exporters.SVGExporter")
+    correct = module.correctCoordinates
+    if getattr(correct, "accepts_closed_paths", False):
+        return
+
+    def correct_closed_paths_too(node, defs, item, options):
+        _close_paths_with_lines(node)
+        return correct(node, defs, item, options)
+
+    correct_closed_paths_too.accepts_closed_paths = True
+    module.correctCoordinates = correct_closed_paths_too
 
 
 def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
@@ -86,6 +118,7 @@ def export_plot(
         width = max(1, round(item.sceneBoundingRect().width() * png_scale))
         exporter.parameters()["width"] = width
     elif suffix == SVG:
+        _tolerate_closed_svg_paths()
         exporter = SVGExporter(item)
     else:
         raise ExportError(_tr("Plots can be saved as PNG or SVG, not {suffix}").format(
