@@ -83,62 +83,6 @@
       <translation>读数：x = {x}</translation>
     </message>
     <message>
-      <source>on both sides</source>
-      <translation>两侧</translation>
-    </message>
-    <message>
-      <source>for negative inputs</source>
-      <translation>负输入一侧</translation>
-    </message>
-    <message>
-      <source>no</source>
-      <translation>否</translation>
-    </message>
-    <message>
-      <source>Output range</source>
-      <translation>值域</translation>
-    </message>
-    <message>
-      <source>Zero-centred</source>
-      <translation>以 0 为中心</translation>
-    </message>
-    <message>
-      <source>Largest slope</source>
-      <translation>最大斜率</translation>
-    </message>
-    <message>
-      <source>Saturates</source>
-      <translation>饱和</translation>
-    </message>
-    <message>
-      <source>Cost per element</source>
-      <translation>每个元素耗时</translation>
-    </message>
-    <message>
-      <source>{low} to {high}</source>
-      <translation>{low} 到 {high}</translation>
-    </message>
-    <message>
-      <source>yes</source>
-      <translation>是</translation>
-    </message>
-    <message>
-      <source>Range, zero-centring and saturation are those of the defaults.</source>
-      <translation>值域、是否以 0 为中心和饱和情况按默认参数给出。</translation>
-    </message>
-    <message>
-      <source>measuring…</source>
-      <translation>测量中…</translation>
-    </message>
-    <message>
-      <source>{cost} ns</source>
-      <translation>{cost} ns</translation>
-    </message>
-    <message>
-      <source>{cost} ns = {ratio}× ReLU</source>
-      <translation>{cost} ns = ReLU 的 {ratio} 倍</translation>
-    </message>
-    <message>
       <source>Parameters and view reset</source>
       <translation>参数和视图已重置</translation>
     </message>
@@ -485,6 +429,69 @@
     <message>
       <source>Copy details</source>
       <translation>复制详细信息</translation>
+    </message>
+  </context>
+  <context>
+    <name>FactsView</name>
+    <message>
+      <source>on both sides</source>
+      <translation>两侧</translation>
+    </message>
+    <message>
+      <source>for negative inputs</source>
+      <translation>负输入一侧</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>否</translation>
+    </message>
+    <message>
+      <source>Output range</source>
+      <translation>值域</translation>
+    </message>
+    <message>
+      <source>Zero-centred</source>
+      <translation>以 0 为中心</translation>
+    </message>
+    <message>
+      <source>Largest slope</source>
+      <translation>最大斜率</translation>
+    </message>
+    <message>
+      <source>Saturates</source>
+      <translation>饱和</translation>
+    </message>
+    <message>
+      <source>Cost per element</source>
+      <translation>每个元素耗时</translation>
+    </message>
+    <message>
+      <source>{low} to {high}</source>
+      <translation>{low} 到 {high}</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>Measured on this computer: f(x) on 10⁶ numbers, the fastest of 3 runs</source>
+      <translation>在本机上实测：对 10⁶ 个数计算 f(x)，取 3 次中最快的一次</translation>
+    </message>
+    <message>
+      <source>Range, zero-centring and saturation are those of the defaults.</source>
+      <translation>值域、是否以 0 为中心和饱和情况按默认参数给出。</translation>
+    </message>
+    <message>
+      <source>measuring…</source>
+      <translation>测量中…</translation>
+    </message>
+    <message>
+      <source>{cost} ns</source>
+      <translation>{cost} ns</translation>
+    </message>
+    <message>
+      <source>{cost} ns = {ratio}× ReLU</source>
+      <translation>{cost} ns = ReLU 的 {ratio} 倍</translation>
     </message>
   </context>
   <context>
