@@ -174,23 +174,28 @@ class SelfTest(QObject):
         return f"{len(PANEL_NAMES)} panels x {len(LANGUAGES)} languages"
 
     def check_training(self) -> str:
-        """Step() and Start/Pause on the training panel make it redraw, within a deadline."""
-        panel = self.window.show_panel("training")
-        supported = panel.supported_actions
-        if STEP not in supported:
-            self.notes.append("training: not yet available (the panel has no Step)")
-            return "skipped"
+        """Step() and Start/Pause make every panel that trains redraw, within a deadline."""
+        trained = []
+        for name in PANEL_NAMES:
+            panel = self.window.show_panel(name)
+            if STEP in panel.supported_actions:
+                trained.append(f"{name}: {self._train(name, panel)}")
+            elif name == "training":
+                self.notes.append("training: not yet available (the panel has no Step)")
+        return "; ".join(trained) or "skipped"
+
+    def _train(self, name: str, panel) -> str:
         if not self.wait_until(panel.ready_for_screenshot, PANEL_DEADLINE_S):
-            raise SelfTestError(f"not ready after {PANEL_DEADLINE_S} s")
+            raise SelfTestError(f"{name} not ready after {PANEL_DEADLINE_S} s")
         redrawn_steps = sum(self.redraws_after(panel, panel.step) for _ in range(TRAINING_STEPS))
         if redrawn_steps == 0:
-            raise SelfTestError(f"no redraw within {TRAINING_DEADLINE_S} s of any Step")
+            raise SelfTestError(f"{name}: no redraw within {TRAINING_DEADLINE_S} s of any Step")
         verified = f"{redrawn_steps}/{TRAINING_STEPS} steps redrew"
-        if START_PAUSE in supported:
-            verified += ", " + self._start_and_pause(panel)
-        if RESET in supported:
+        if START_PAUSE in panel.supported_actions:
+            verified += ", " + self._start_and_pause(name, panel)
+        if RESET in panel.supported_actions:
             panel.reset()
-            self.wait_until(panel.ready_for_screenshot, PANEL_DEADLINE_S)
+            self.app.processEvents()
         return verified
 
     def redraws_after(self, panel, action: Callable[[], None]) -> bool:
@@ -199,13 +204,13 @@ class SelfTest(QObject):
         action()
         return self.wait_until(lambda: panel.grab().toImage() != before, TRAINING_DEADLINE_S)
 
-    def _start_and_pause(self, panel) -> str:
+    def _start_and_pause(self, name: str, panel) -> str:
         if not self.redraws_after(panel, panel.start_pause):
-            raise SelfTestError(f"no redraw within {TRAINING_DEADLINE_S} s of Start")
+            raise SelfTestError(f"{name}: no redraw within {TRAINING_DEADLINE_S} s of Start")
         if panel.is_running():  # a short run may already have finished by itself
             panel.start_pause()
             if not self.wait_until(lambda: not panel.is_running(), TRAINING_DEADLINE_S):
-                raise SelfTestError("Pause did not stop the training")
+                raise SelfTestError(f"{name}: Pause did not stop the training")
         return "start/pause"
 
     def check_formulas(self) -> str:
