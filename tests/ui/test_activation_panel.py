@@ -107,6 +107,17 @@ def test_dragging_a_parameter_redraws_the_curve_with_the_new_values(panel, qtbot
     )
 
 
+def test_curves_are_drafted_while_dragging_and_smooth_once_settled(panel, qtbot):
+    panel.select("elu")
+    curves = panel.curves_view()
+    qtbot.waitUntil(lambda: not curves.draft, timeout=2000)
+    panel.parameter_control("alpha").slider().setValue(700)
+    assert curves.draft
+    assert not curves.function_curves["elu"].opts["antialias"]
+    qtbot.waitUntil(lambda: not curves.draft, timeout=2000)
+    assert curves.function_curves["elu"].opts["antialias"]
+
+
 def test_depth_readout_for_sigmoid_at_ten_layers_is_a_quarter_to_the_tenth(panel, qtbot):
     panel.set_depth(10)
     panel.frame_clock().flush()
@@ -225,7 +236,7 @@ def test_zoom_resamples_and_reset_view_restores(panel):
     curves.function_plot.setXRange(-50.0, 50.0, padding=0.0)
     panel.frame_clock().flush()
     x, y = plotted(curves.function_curves["relu"])
-    assert x.size == 800
+    assert x.size == curves.sample_count() <= 800
     np.testing.assert_array_equal(y, np.maximum(x, 0.0))
     assert x[0] == pytest.approx(-50.0) and x[-1] == pytest.approx(50.0)
     panel.findChild(QPushButton, "resetViewButton").click()
@@ -269,7 +280,7 @@ def test_export_writes_images_svg_and_csv_that_open(panel, tmp_path, monkeypatch
         rows = list(csv.reader(handle))
     assert rows[0] == ["x", "sigmoid", "sigmoid_derivative", "relu", "relu_derivative"]
     data = np.array(rows[1:], dtype=float)
-    assert data.shape == (800, 5)
+    assert data.shape == (panel.curves_view().sample_count(), 5)
     np.testing.assert_allclose(data[:, 1], ACTIVATIONS["sigmoid"].value(data[:, 0]))
     np.testing.assert_allclose(data[:, 4], ACTIVATIONS["relu"].derivative(data[:, 0]))
 

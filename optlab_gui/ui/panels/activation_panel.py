@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import partial
 
 import numpy as np
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,7 +42,7 @@ from optlab_gui.ui import export as export_ui
 from optlab_gui.ui.frame_clock import FrameClock
 from optlab_gui.ui.panels.activations.activation_table import ActivationTable
 from optlab_gui.ui.panels.activations.cost_measurement import CostMeasurement
-from optlab_gui.ui.panels.activations.curves_view import SAMPLES, CurvesView, true_runs
+from optlab_gui.ui.panels.activations.curves_view import MAX_SAMPLES, CurvesView, true_runs
 from optlab_gui.ui.panels.activations.depth_view import DepthView
 from optlab_gui.ui.panels.activations.facts_view import FactsView
 from optlab_gui.ui.panels.activations.network_view import NetworkView
@@ -67,6 +67,8 @@ DEFAULT_READOUT_X = 1.0
 MAX_LIST_SHARE, MIN_INFO_SHARE, MAX_INFO_SHARE = 0.34, 0.2, 0.27
 #: Font size of the controls column in presentation mode, relative to the theme's text.
 PRESENTATION_CONTROL_FONT = 0.75
+#: Milliseconds without slider or view movement before curves are drawn antialiased again.
+SETTLE_MS = 250
 #: Saturated means |f′| below this fraction of its maximum (the notes' flat regions).
 SATURATION_THRESHOLD = 0.05
 #: The Maxout parameters that make it exactly ReLU.
@@ -102,7 +104,7 @@ class ActivationPanel(Panel):
         self._depth = DEFAULT_DEPTH
         self._seed = 0
         self._network = RandomDeepNetwork.random(self._seed)
-        self._samples = np.linspace(*DEFAULT_X_RANGE, SAMPLES)
+        self._samples = np.linspace(*DEFAULT_X_RANGE, MAX_SAMPLES)
         self._curve_values: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._readout_x = DEFAULT_READOUT_X
         self._costs: dict[str, float] = {}
@@ -113,7 +115,15 @@ class ActivationPanel(Panel):
         self._columns_fitted = False
         self._tabbed = False
         self._shut_down = False
+        self._linear_outputs: tuple[tuple[int, int] | None, np.ndarray] = (None, np.empty(0))
+        self._network_titles: tuple[str, int] | None = None
         self._clock = FrameClock(self._redraw, self)
+        # Curves are drawn in draft quality while sliders or the view move, and in full
+        # quality once nothing has moved for SETTLE_MS.
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.setInterval(SETTLE_MS)
+        self._settle_timer.timeout.connect(self._settle)
 
         self._build_widgets()
         self._table.set_shown(DEFAULT_SHOWN)
@@ -124,8 +134,10 @@ class ActivationPanel(Panel):
         self.retranslate_ui()
         self.apply_theme(self.theme)
         self._curves.set_shown(self.shown(), self._titles())
+        self._curves.set_live(self.selected_activation().name)
+        self._depth_view.set_shown(self.shown())
         self.reset_view()
-        self._request(ALL_PARTS)
+        self._request(ALL_PARTS, curves=self.shown())
         self._clock.flush()
 
     # Construction -----------------------------------------------------------------------
@@ -187,7 +199,7 @@ class ActivationPanel(Panel):
         self._curves = CurvesView(self._names)
         self._curves.crosshair_moved.connect(self._on_crosshair_moved)
         self._curves.x_range_changed.connect(self._on_x_range_changed)
-        self._depth_view = DepthView(self._names)
+        self._depth_view = DepthView(self._names, MAX_DEPTH)
         self._network_view = NetworkView()
         self._depth_control = ParameterControl(1, MAX_DEPTH, self._depth, integer=True)
         self._depth_control.setObjectName("depthControl")
@@ -345,16 +357,20 @@ class ActivationPanel(Panel):
         parts, self._stale_parts = self._stale_parts, set()
         curves, self._stale_curves = self._stale_curves, set()
         shown = self.shown()
-        if SAMPLES_PART in parts:
-            self._samples = np.linspace(*self._curves.visible_x_range(), SAMPLES)
-            curves.update(shown)
+        resampled = SAMPLES_PART in parts
+        if resampled:
+            self._samples = np.linspace(
+                *self._curves.visible_x_range(), self._curves.sample_count()
+            )
         for name in shown:
-            if name in curves:
+            if name in curves or resampled:
                 self._update_curve(name)
-        if curves or MARKS in parts:
+            if name in curves:
+                self._update_depth_curve(name)
+        if curves or resampled or MARKS in parts:
             self._update_marks()
-        if DEPTH in parts:
-            self._update_depth()
+        if curves or DEPTH in parts:
+            self._update_depth_marks()
         if NETWORK in parts:
             self._update_network()
         if READOUT in parts:
@@ -398,30 +414,34 @@ class ActivationPanel(Panel):
         else:
             self._curves.set_peak_mark(None, 0.0, "", "")
 
-    def _update_depth(self) -> None:
-        shown = self.shown()
+    def _update_depth_curve(self, name: str) -> None:
+        factors = best_case_gradient(ACTIVATIONS[name], DEPTHS, **self._parameters[name])
+        self._depth_view.set_curve(name, DEPTHS, factors)
+
+    def _update_depth_marks(self) -> None:
         factors = {
-            name: best_case_gradient(ACTIVATIONS[name], DEPTHS, **self._parameters[name])
-            for name in shown
-        }
-        self._depth_view.set_factors(DEPTHS, factors, self._depth)
-        readout = {
             name: float(
                 best_case_gradient(ACTIVATIONS[name], self._depth, **self._parameters[name])
             )
-            for name in shown
+            for name in self.shown()
         }
-        self._table.set_depth_readout(self._depth, readout)
+        self._depth_view.set_depth(self._depth, factors)
+        self._table.set_depth_readout(self._depth, factors)
 
     def _update_network(self) -> None:
         activation = self.selected_activation()
         params = self._parameters[activation.name]
         network, depth = self._network, self._depth
         activated = network.forward(NETWORK_INPUTS, activation, depth, **params)
-        linear = network.forward(NETWORK_INPUTS, ACTIVATIONS["linear"], depth)
+        # The linear stack depends only on the weights and the depth, not on the sliders.
+        if self._linear_outputs[0] != (network.seed, depth):
+            linear = network.forward(NETWORK_INPUTS, ACTIVATIONS["linear"], depth)
+            self._linear_outputs = ((network.seed, depth), linear)
+        linear = self._linear_outputs[1]
         notes = [self._network_note(activation, outputs) for outputs in (activated, linear)]
         self._network_view.set_outputs(NETWORK_INPUTS, activated, linear, notes)
-        self._retranslate_network()
+        if self._network_titles != (activation.name, depth):
+            self._retranslate_network()
 
     def _network_note(self, activation: Activation, outputs: np.ndarray) -> str:
         title = activation_title(activation)
@@ -463,11 +483,13 @@ class ActivationPanel(Panel):
     @Slot(list)
     def _on_shown_changed(self, shown: list) -> None:
         self._curves.set_shown(shown, self._titles())
+        self._depth_view.set_shown(shown)
         self.fit_y_ranges()
         self._request({MARKS, DEPTH, READOUT}, curves=shown)
 
     @Slot(str)
-    def _on_selected_changed(self, _name: str) -> None:
+    def _on_selected_changed(self, name: str) -> None:
+        self._curves.set_live(name)
         self._build_parameter_controls()
         self._style_network(self.theme)
         self._set_explanation()
@@ -477,7 +499,18 @@ class ActivationPanel(Panel):
     def _on_parameter_changed(self, key: str, value: float) -> None:
         name = self.selected_activation().name
         self._parameters[name][key] = value
+        self._draft_until_settled()
         self._request({MARKS, DEPTH, NETWORK, READOUT, FACTS}, curves=[name])
+
+    def _draft_until_settled(self) -> None:
+        if self._shut_down:
+            return
+        self._curves.set_draft(True)
+        self._settle_timer.start()
+
+    @Slot()
+    def _settle(self) -> None:
+        self._curves.set_draft(False)
 
     @Slot(float)
     def _on_depth_changed(self, depth: float) -> None:
@@ -491,6 +524,7 @@ class ActivationPanel(Panel):
 
     @Slot()
     def _on_x_range_changed(self) -> None:
+        self._draft_until_settled()
         self._request({SAMPLES_PART})
 
     @Slot(bool)
@@ -527,7 +561,7 @@ class ActivationPanel(Panel):
         self._fit_view(self._curves.visible_x_range())
 
     def _fit_view(self, x_range: tuple[float, float]) -> None:
-        x = np.linspace(*x_range, SAMPLES)
+        x = np.linspace(*x_range, MAX_SAMPLES)
         values, derivatives = [], []
         for name in self.shown():
             activation, params = ACTIVATIONS[name], self._parameters[name]
@@ -552,7 +586,7 @@ class ActivationPanel(Panel):
             self._parameters[name] = activation.defaults
         self._build_parameter_controls()
         self._depth_control.set_value(DEFAULT_DEPTH)
-        self._request(ALL_PARTS)
+        self._request(ALL_PARTS, curves=self.shown())
         self.reset_view()
         self.status_message.emit(self.tr("Parameters and view reset"))
 
@@ -604,13 +638,15 @@ class ActivationPanel(Panel):
         """Stop redraws and the cost measurement (waits for its current activation)."""
         self._shut_down = True
         self._clock.stop()
+        self._settle_timer.stop()
         if self._cost_measurement is not None:
             self._cost_measurement.stop()
 
     def ready_for_screenshot(self) -> bool:
-        """Finished when no cost measurement is running (the facts show measured figures)."""
+        """Finished when no cost measurement runs (the facts show measured figures) and the
+        curves are drawn in full quality."""
         self._clock.flush()
-        return self._cost_measurement is None
+        return self._cost_measurement is None and not self._curves.draft
 
     # Language and theme ---------------------------------------------------------------
 
@@ -656,6 +692,7 @@ class ActivationPanel(Panel):
         )
 
     def _retranslate_network(self) -> None:
+        self._network_titles = (self.selected_activation().name, self._depth)
         self._network_view.retranslate(
             (activation_title(self.selected_activation()), self.tr("linear")),
             self.tr("x  (width {width}, L = {depth})").format(width=WIDTH, depth=self._depth),

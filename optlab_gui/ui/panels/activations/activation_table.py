@@ -129,6 +129,8 @@ class ActivationTable(QTreeWidget):
 
     @staticmethod
     def _set_number(item: QTreeWidgetItem, column: int, number: float | None) -> None:
+        if item.data(column, VALUE_ROLE) == number:
+            return  # unchanged: no repaint of the cell
         item.setData(column, VALUE_ROLE, number)
         item.setText(column, "" if number is None else number_text(number))
 

@@ -15,6 +15,12 @@ from PySide6.QtCore import QPointF, Qt, Signal, Slot
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from optlab_gui.ui.panels.activations.fast_plots import (
+    LayerableCurve,
+    StaticCurveLayer,
+    cache_axes,
+    cache_subtree,
+)
 from optlab_gui.ui.theme import Theme, qcolor
 from optlab_gui.ui.widgets.plots import (
     make_plot_widget,
@@ -24,8 +30,11 @@ from optlab_gui.ui.widgets.plots import (
     style_plot,
 )
 
-#: Samples per curve over the visible x range (recomputed when the view moves).
-SAMPLES = 800
+#: Samples per curve over the visible x range (recomputed when the view moves or resizes):
+#: one per PIXELS_PER_SAMPLE pixels of plot width, within these bounds. Painting cost grows
+#: with the points of the 2 × 12 curves; 2 px segments still look perfectly smooth.
+MIN_SAMPLES, MAX_SAMPLES = 200, 800
+PIXELS_PER_SAMPLE = 2.0
 #: Legend rows before it wraps into another column.
 LEGEND_ROWS = 6
 
@@ -45,7 +54,7 @@ class CurvesView(QWidget):
 
     #: The mouse moved over a plot; carries the x under it.
     crosshair_moved = Signal(float)
-    #: The visible x range changed (zoom or pan): curves must be resampled.
+    #: The visible x range or the plot's width changed: curves must be resampled.
     x_range_changed = Signal()
 
     def __init__(self, names: Sequence[str], parent: QWidget | None = None) -> None:
@@ -58,6 +67,7 @@ class CurvesView(QWidget):
         self.derivative_plot.setXLink(self.function_plot)
         for plot in (self.function_plot, self.derivative_plot):
             plot.getViewBox().disableAutoRange()
+            cache_axes(plot)
         self.legend = self.function_plot.addLegend(offset=(8, 8))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -70,7 +80,12 @@ class CurvesView(QWidget):
         self._shown: list[str] = []
         self._titles: dict[str, str] = {name: name for name in names}
         self._overlaid = False
+        self._draft = False
         self._theme: Theme | None = None
+        self._live: str | None = None
+        self._layers = {
+            plot: StaticCurveLayer(plot) for plot in (self.function_plot, self.derivative_plot)
+        }
         self.function_curves = {name: self._curve(self.function_plot) for name in names}
         self.derivative_curves = {name: self._curve(self.derivative_plot) for name in names}
         self.piece_curves = [self._curve(self.function_plot) for _ in range(2)]
@@ -89,7 +104,7 @@ class CurvesView(QWidget):
         self.region_label.setZValue(20)
         self.peak_line = pg.InfiniteLine(angle=0, label="", labelOpts={"position": 0.82})
         self.peak_point = pg.ScatterPlotItem()
-        self._peak_colour = "#888888"
+        self._peak: tuple = (None, 0.0, "", "#888888")  # x, y, text, colour
         for item in (self.region_label, self.peak_line, self.peak_point):
             item.setVisible(False)
             self.derivative_plot.addItem(item, ignoreBounds=True)
@@ -97,13 +112,31 @@ class CurvesView(QWidget):
         self.function_widget.scene().sigMouseMoved.connect(self._mouse_over_functions)
         self.derivative_widget.scene().sigMouseMoved.connect(self._mouse_over_derivatives)
         self.function_plot.getViewBox().sigXRangeChanged.connect(self._x_range_moved)
+        self.function_plot.getViewBox().sigResized.connect(self._x_range_moved)
 
     @staticmethod
-    def _curve(plot: pg.PlotItem) -> pg.PlotCurveItem:
-        curve = pg.PlotCurveItem(skipFiniteCheck=True)
+    def _curve(plot: pg.PlotItem) -> LayerableCurve:
+        curve = LayerableCurve(skipFiniteCheck=True)
         curve.setVisible(False)
         plot.addItem(curve)
         return curve
+
+    def set_live(self, name: str | None) -> None:
+        """The activation whose curves change while its sliders move: drawn on top, live;
+        the other shown curves are painted from a cached layer."""
+        self._live = name
+        self._refresh_layers()
+
+    def _refresh_layers(self) -> None:
+        """Give each plot's static layer the shown, not-live curves that plot holds."""
+        static = [name for name in self._shown if name != self._live]
+        function_layer = [self.function_curves[name] for name in static]
+        derivative_layer = [self.derivative_curves[name] for name in static]
+        if self._overlaid:
+            function_layer += derivative_layer
+            derivative_layer = []
+        self._layers[self.function_plot].set_curves(function_layer)
+        self._layers[self.derivative_plot].set_curves(derivative_layer)
 
     # What is shown ------------------------------------------------------------------
 
@@ -132,6 +165,7 @@ class CurvesView(QWidget):
         for curve in self.derivative_curves.values():
             source.removeItem(curve)
             target.addItem(curve)
+        self._refresh_layers()
         for mark in (self.region_label, self.peak_line, self.peak_point):
             source.removeItem(mark)
             target.addItem(mark, ignoreBounds=True)
@@ -149,6 +183,7 @@ class CurvesView(QWidget):
             visible = name in self._shown
             self.function_curves[name].setVisible(visible)
             self.derivative_curves[name].setVisible(visible)
+        self._refresh_layers()
         self._rebuild_legend()
 
     def _rebuild_legend(self) -> None:
@@ -158,24 +193,30 @@ class CurvesView(QWidget):
             self.legend.addItem(self.function_curves[name], self._titles[name])
         if self._theme is not None:
             style_legend(self.legend, self._theme)
+        cache_subtree(self.legend)
 
     def set_curve(self, name: str, x: np.ndarray, value: np.ndarray, derivative: np.ndarray):
         """New samples of f and f′ of activation ``name``."""
         self.function_curves[name].setData(x, value)
         self.derivative_curves[name].setData(x, derivative)
+        if name != self._live:
+            for layer in self._layers.values():
+                layer.update()
 
     def set_pieces(self, owner: str | None, x: np.ndarray, pieces: Sequence[np.ndarray]) -> None:
         """Draw ``pieces`` (affine parts of ``owner``'s f) faintly; ``owner=None`` hides them."""
+        restyle = owner != self._pieces_owner
         self._pieces_owner = owner
         for curve, piece in zip(self.piece_curves, pieces, strict=False):
             curve.setData(x, piece)
         for index, curve in enumerate(self.piece_curves):
             curve.setVisible(owner is not None and index < len(pieces))
-        if self._theme is not None and owner is not None:
+        if restyle and self._theme is not None and owner is not None:
             self._style_pieces(self._theme)
 
     def set_saturation(self, intervals: Sequence[tuple[float, float]], colour: str, label: str):
         """Shade ``intervals`` of x in both plots and put ``label`` in the widest one."""
+        restyle = colour != self._region_colour
         self._region_colour = colour
         plots = (
             [self.function_plot] if self._overlaid else [self.function_plot, self.derivative_plot]
@@ -194,8 +235,8 @@ class CurvesView(QWidget):
                 region.setVisible(index < wanted)
                 if index < wanted:
                     region.setRegion(intervals[index])
-                    if self._theme is not None:
-                        self._style_region(region, self._theme)
+                if restyle and self._theme is not None:
+                    self._style_region(region, self._theme)
         self._place_region_label(intervals, label)
 
     def _place_region_label(self, intervals: Sequence[tuple[float, float]], label: str) -> None:
@@ -228,14 +269,31 @@ class CurvesView(QWidget):
         visible = x is not None
         for item in (self.peak_line, self.peak_point):
             item.setVisible(visible)
-        if not visible:
+        if not visible or (x, y, text, colour) == self._peak:
             return
-        self._peak_colour = colour
+        self._peak = (x, y, text, colour)
         self.peak_line.setValue(y)
         self.peak_line.label.setFormat(text)
         self.peak_point.setData([x], [y])
         if self._theme is not None:
             self._style_peak(self._theme)
+
+    def set_draft(self, draft: bool) -> None:
+        """Draw the curves without antialiasing (draft) while a slider or the view is being
+        dragged, which makes each frame about a quarter cheaper; False restores full quality."""
+        if draft == self._draft:
+            return
+        self._draft = draft
+        for curve in (*self.function_curves.values(), *self.derivative_curves.values()):
+            curve.opts["antialias"] = not draft
+            curve.update()
+        for layer in self._layers.values():
+            layer.update()
+
+    @property
+    def draft(self) -> bool:
+        """True while the curves are drawn in draft quality."""
+        return self._draft
 
     def set_crosshair(self, x: float) -> None:
         """Move the vertical crosshair to ``x`` in both plots."""
@@ -243,6 +301,11 @@ class CurvesView(QWidget):
             line.setValue(x)
 
     # The view -------------------------------------------------------------------------
+
+    def sample_count(self) -> int:
+        """How many samples a curve needs for the plot's current width in pixels."""
+        width = self.function_plot.getViewBox().width()
+        return int(min(MAX_SAMPLES, max(MIN_SAMPLES, round(width / PIXELS_PER_SAMPLE))))
 
     def visible_x_range(self) -> tuple[float, float]:
         """The x range on screen (what the curves must cover)."""
@@ -306,6 +369,8 @@ class CurvesView(QWidget):
         self._style_peak(theme)
         self._style_pieces(theme)
         style_legend(self.legend, theme)
+        cache_subtree(self.legend)
+        self._refresh_layers()
 
     def _style_region(self, region: pg.LinearRegionItem, theme: Theme) -> None:
         brush = pg.mkBrush(qcolor(self._region_colour, 45 if theme.dark else 35))
@@ -316,16 +381,15 @@ class CurvesView(QWidget):
             line.setHoverPen(pg.mkPen(None))
 
     def _style_peak(self, theme: Theme) -> None:
-        pen = series_pen(
-            theme, color=self._peak_colour, width_factor=0.6, style=Qt.PenStyle.DashLine
-        )
+        colour = self._peak[3]
+        pen = series_pen(theme, color=colour, width_factor=0.6, style=Qt.PenStyle.DashLine)
         self.peak_line.setPen(pen)
-        self.peak_line.label.setColor(qcolor(self._peak_colour))
+        self.peak_line.label.setColor(qcolor(colour))
         self.peak_line.label.setFont(theme.font(0.9, bold=True))
         self.peak_line.label.fill = pg.mkBrush(qcolor(theme.plot_background, 200))
         self.peak_point.setSymbol("o")
         self.peak_point.setSize(theme.point_size * 1.1)
-        self.peak_point.setBrush(pg.mkBrush(qcolor(self._peak_colour)))
+        self.peak_point.setBrush(pg.mkBrush(qcolor(colour)))
         self.peak_point.setPen(pg.mkPen(qcolor(theme.plot_background), width=theme.scale))
 
     def _style_pieces(self, theme: Theme) -> None:

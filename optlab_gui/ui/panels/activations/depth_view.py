@@ -11,8 +11,10 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from optlab_gui.ui.panels.activations.fast_plots import cache_axes
 from optlab_gui.ui.theme import Theme, qcolor
 from optlab_gui.ui.widgets.plots import (
     make_plot_widget,
@@ -26,22 +28,27 @@ from optlab_gui.ui.widgets.plots import (
 class DepthView(QWidget):
     """One log-scale plot: a curve per shown activation, the chosen depth, the level 1."""
 
-    def __init__(self, names: Sequence[str], parent: QWidget | None = None) -> None:
+    def __init__(self, names: Sequence[str], max_depth: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("depthView")
         self.plot_widget = make_plot_widget("depthPlot")
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setLogMode(x=False, y=True)
         self.plot.getViewBox().setMouseEnabled(x=False, y=True)
+        self.plot.setXRange(1, max_depth, padding=0.02)
+        cache_axes(self.plot)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget)
         self._names = list(names)
         self.curves = {name: pg.PlotDataItem() for name in names}
-        self.markers = {name: pg.ScatterPlotItem() for name in names}
-        for name in names:
-            self.plot.addItem(self.curves[name])
-            self.plot.addItem(self.markers[name])
+        for curve in self.curves.values():
+            curve.setVisible(False)
+            self.plot.addItem(curve)
+        # One scatter item for the dots at depth L: a single update per redraw.
+        self.markers = pg.ScatterPlotItem()
+        self.markers.setZValue(10)
+        self.plot.addItem(self.markers)
         # In log mode item positions are log10 of the value: 0 is the level 1.
         self.unity_line = pg.InfiniteLine(pos=0.0, angle=0)
         self.depth_line = pg.InfiniteLine(pos=1.0, angle=90)
@@ -49,32 +56,45 @@ class DepthView(QWidget):
             self.plot.addItem(line, ignoreBounds=True)
         self._colours: dict[str, str] = {}
         self._theme: Theme | None = None
+        self._marks: dict[str, float] = {}
+        self._brushes: dict[str, QBrush] = {}
 
-    def set_factors(
-        self, depths: np.ndarray, factors: Mapping[str, np.ndarray], depth: int
-    ) -> None:
-        """Draw (max |f′|)^L over ``depths`` for each activation in ``factors``; mark ``depth``.
+    def set_shown(self, names: Sequence[str]) -> None:
+        """Show the curves of ``names`` only."""
+        for name, curve in self.curves.items():
+            curve.setVisible(name in names)
+
+    def set_curve(self, name: str, depths: np.ndarray, factors: np.ndarray) -> None:
+        """(max |f′|)^L of activation ``name`` over ``depths``.
 
         Zero factors (a Maxout with both slopes 0) have no logarithm and are left out.
         """
-        for name in self._names:
-            values = factors.get(name)
-            curve, marker = self.curves[name], self.markers[name]
-            if values is None:
-                curve.setVisible(False)
-                marker.setVisible(False)
-                continue
-            positive = values > 0
-            curve.setData(depths[positive], values[positive])
-            curve.setVisible(True)
-            at_depth = values[depths == depth]
-            has_point = bool(at_depth.size == 1 and at_depth[0] > 0)
-            if has_point:
-                marker.setData([depth], [np.log10(at_depth[0])])
-            marker.setVisible(has_point)
+        curve = self.curves[name]
+        previous = curve.getOriginalDataset()[1]
+        positive = factors > 0
+        if previous is not None and np.array_equal(previous, factors[positive]):
+            return  # e.g. Leaky ReLU's α below 1 leaves max |f′| = 1: nothing to repaint
+        curve.setData(depths[positive], factors[positive])
+
+    def set_depth(self, depth: int, factors: Mapping[str, float]) -> None:
+        """Mark depth L with a vertical line and a dot on each curve at (L, factor)."""
+        marks = {name: factor for name, factor in factors.items() if factor > 0}
+        if (depth, marks) == (self.depth_line.value(), self._marks):
+            return
         self.depth_line.setValue(depth)
+        self._marks = marks
+        self._draw_marks(depth)
         self.plot.enableAutoRange(axis="y")
-        self.plot.setXRange(float(depths[0]), float(depths[-1]), padding=0.02)
+
+    def _draw_marks(self, depth: float) -> None:
+        names = [name for name in self._marks if name in self._brushes]
+        # The same brush objects every time: the scatter item caches its symbols by brush.
+        brushes = [self._brushes[name] for name in names]
+        self.markers.setData(
+            x=[depth] * len(names),
+            y=[float(np.log10(self._marks[name])) for name in names],
+            brush=brushes,
+        )
 
     def retranslate(self, title: str, x_label: str, y_label: str) -> None:
         """Title and axis titles in the current language."""
@@ -91,11 +111,11 @@ class DepthView(QWidget):
         style_plot(self.plot_widget, theme)
         for name in self._names:
             self.curves[name].setPen(series_pen(theme, color=colours[name]))
-            marker = self.markers[name]
-            marker.setSymbol("o")
-            marker.setSize(theme.point_size * 0.9)
-            marker.setBrush(pg.mkBrush(qcolor(colours[name])))
-            marker.setPen(pg.mkPen(qcolor(theme.plot_background), width=theme.scale))
+        self._brushes = {name: pg.mkBrush(qcolor(colours[name])) for name in self._names}
+        self.markers.setSymbol("o")
+        self.markers.setSize(theme.point_size * 0.9)
+        self.markers.setPen(pg.mkPen(qcolor(theme.plot_background), width=theme.scale))
+        self._draw_marks(self.depth_line.value())
         self.unity_line.setPen(
             series_pen(theme, color=theme.muted, width_factor=0.6, style=Qt.PenStyle.DashLine)
         )

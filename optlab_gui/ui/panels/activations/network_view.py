@@ -17,6 +17,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from optlab_gui.ui.panels.activations.fast_plots import cache_axes
 from optlab_gui.ui.theme import Theme, qcolor
 from optlab_gui.ui.widgets.plots import (
     make_plot_widget,
@@ -50,6 +51,7 @@ class NetworkView(QWidget):
         self.plot_widget = make_plot_widget("networkPlot")
         self.plot = self.plot_widget.getPlotItem()
         self.plot.getViewBox().setMouseEnabled(x=False, y=False)
+        cache_axes(self.plot)
         self.activated_curve = pg.PlotCurveItem()
         self.linear_curve = pg.PlotCurveItem()
         for curve in (self.activated_curve, self.linear_curve):
