@@ -241,6 +241,7 @@ class ActivationPanel(Panel):
         self._info_splitter.addWidget(self._facts)
         self._info_splitter.addWidget(self._explanation)
         self._info_splitter.setStretchFactor(1, 1)
+        self._info_splitter.setChildrenCollapsible(False)
 
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
         self._splitter.setObjectName("activationSplitter")
@@ -633,6 +634,9 @@ class ActivationPanel(Panel):
         if measurement is not None:
             measurement.wait()  # "finished" comes just before the thread's very end
             measurement.deleteLater()
+        if not self._shut_down:
+            self._clock.flush()
+            self._fit_columns()  # the facts now hold the (wider) measured costs
 
     def shutdown(self) -> None:
         """Stop redraws and the cost measurement (waits for its current activation)."""

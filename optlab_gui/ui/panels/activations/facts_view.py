@@ -39,7 +39,6 @@ class FactsView(QWidget):
         for key in FACT_KEYS:
             label, value = QLabel(), QLabel()
             value.setObjectName(f"fact_{key}")
-            value.setWordWrap(True)
             self.labels[key], self.values[key] = label, value
             self._form.addRow(label, value)
         self.note = QLabel()
