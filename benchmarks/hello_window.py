@@ -1,9 +1,9 @@
 """The minimal PySide6 + pyqtgraph + NumPy "hello window" that benchmarks/bundle.py bundles.
 
-    python benchmarks/hello_window.py --screenshot out.png [--size 1280x720]
+    python benchmarks/hello_window.py [--screenshot out.png] [--size 1280x720]
 
-Shows one plot of a NumPy curve and, like ``optlab --screenshot``, saves the painted window
-as a PNG and exits: the yardstick for OptLab's bundle size and start-up time.
+Shows one plot of a NumPy curve; with ``--screenshot``, like ``optlab --screenshot``, it saves
+the painted window as a PNG and exits. The yardstick for OptLab's bundle size and start-up.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 
 def main() -> int:
-    """Open the window, paint it, save the screenshot and exit."""
+    """Open the window; with --screenshot, paint it, save the PNG and exit."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--screenshot", metavar="PATH", required=True)
+    parser.add_argument("--screenshot", metavar="PATH", help="save the window and exit")
     parser.add_argument("--size", default="1280x720", metavar="WxH")
     args = parser.parse_args()
     width, height = (int(part) for part in args.size.split("x"))
@@ -31,6 +31,8 @@ def main() -> int:
     window.setCentralWidget(plot)
     window.resize(width, height)
     window.show()
+    if not args.screenshot:
+        return app.exec()
     for _ in range(3):
         app.processEvents()
     return 0 if window.grab().save(args.screenshot, "PNG") else 1
