@@ -101,9 +101,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    # In the PyInstaller bundle the training worker's spawned processes start this same
-    # executable; freeze_support() makes those runs the worker instead of a second app.
-    import multiprocessing
-
-    multiprocessing.freeze_support()
     sys.exit(main())
