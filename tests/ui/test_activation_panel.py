@@ -7,8 +7,9 @@ import xml.etree.ElementTree as ElementTree
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QCheckBox, QPushButton
 
 from optlab_gui.core.activations import ACTIVATIONS
@@ -203,6 +204,17 @@ def test_the_notes_marks_saturation_peak_and_dead_relu(panel):
     assert low <= -4.9 and high == pytest.approx(0.0, abs=0.02)
     assert curves.region_label.isVisible()
     assert "dead ReLU" in curves.region_label.textItem.toPlainText()
+
+
+def test_moving_the_mouse_over_a_plot_moves_the_crosshair(panel, qtbot):
+    widget = panel.curves_view().derivative_widget
+    view = panel.curves_view().derivative_plot.getViewBox()
+    scene_point = view.mapViewToScene(QPointF(2.0, 0.5))
+    QTest.mouseMove(widget.viewport(), widget.mapFromScene(scene_point))
+    qtbot.waitUntil(lambda: panel.activation_table().x != 1.0, timeout=2000)
+    panel.frame_clock().flush()
+    assert panel.activation_table().x == pytest.approx(2.0, abs=0.05)
+    assert panel.curves_view()._crosshairs[1].value() == pytest.approx(2.0, abs=0.05)
 
 
 def test_crosshair_readout_follows_the_mouse(panel):
