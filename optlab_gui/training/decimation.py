@@ -2,50 +2,61 @@
 
 Painting cost grows with the points handed to the painter, and a frame has ~16 ms; these
 functions pick at most a fixed number of points per curve while keeping what the eye needs:
-:func:`thin_path` keeps every sizeable move of a 2-D trajectory (a zig-zag stays a zig-zag,
-a slow crawl collapses), :func:`peak_decimate` keeps each bin's minimum and maximum of a time
-series (spikes survive). Plain NumPy, no Qt.
+:func:`thin_paths` keeps every sizeable move of 2-D trajectories (a zig-zag stays a zig-zag,
+a slow crawl collapses), :func:`peak_decimate` keeps each bin's minimum and maximum of time
+series (spikes survive). Both work on all lanes at once (one NumPy pass, not one per lane:
+they run every frame). Plain NumPy, no Qt.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["peak_decimate", "thin_path"]
+__all__ = ["peak_decimate", "thin_paths"]
 
 
-def thin_path(x: np.ndarray, y: np.ndarray, max_points: int, min_spacing: float) -> np.ndarray:
-    """Indices of at most ``max_points`` points of the path (x, y) to draw.
+def thin_paths(
+    x: np.ndarray, y: np.ndarray, max_points: int, min_spacing: float
+) -> list[np.ndarray]:
+    """For each lane (column) of the paths ``x``, ``y`` (shape (steps, lanes)), the indices
+    of at most ``max_points`` points to draw.
 
-    A point is kept when the path has travelled at least ``min_spacing`` (in data units,
-    typically a couple of pixels) since the previous kept point, measured along the path; if
-    that still leaves too many, the spacing grows until it fits. The first and last points
-    are always kept. Non-finite points (a diverged lane) are skipped.
+    A point is kept when its path has travelled at least ``min_spacing`` (in data units,
+    typically a pixel or two) since the previous kept point, measured along the path; if that
+    still leaves too many, the spacing grows until it fits. The first and last finite points
+    are always kept; non-finite points (a diverged lane) are left out.
     """
     if max_points < 2:
         raise ValueError("max_points must be at least 2")
-    finite = np.flatnonzero(np.isfinite(x) & np.isfinite(y))
-    if len(finite) <= max_points:
-        return finite
-    fx, fy = x[finite], y[finite]
-    travelled = np.concatenate([[0.0], np.cumsum(np.hypot(np.diff(fx), np.diff(fy)))])
-    total = travelled[-1]
-    spacing = max(float(min_spacing), total / (max_points - 2)) if total > 0 else 1.0
-    # The first point of each spacing-long stretch of path.
-    bins = np.floor(travelled / spacing).astype(np.int64)
-    first_of_bin = np.flatnonzero(np.diff(bins, prepend=-1))
-    if len(first_of_bin) > max_points - 1:
-        first_of_bin = first_of_bin[
-            np.linspace(0, len(first_of_bin) - 1, max_points - 1).astype(np.int64)
-        ]
-    chosen = np.union1d(first_of_bin, [0, len(finite) - 1])
-    return finite[chosen]
+    finite = np.isfinite(x) & np.isfinite(y)
+    if len(x) <= max_points:
+        return [np.flatnonzero(finite[:, lane]) for lane in range(x.shape[1])]
+    with np.errstate(invalid="ignore"):
+        moves = np.hypot(np.diff(x, axis=0), np.diff(y, axis=0))
+    moves[~(finite[1:] & finite[:-1])] = 0.0
+    travelled = np.concatenate([np.zeros((1, x.shape[1])), np.cumsum(moves, axis=0)])
+    spacing = np.maximum(min_spacing, travelled[-1] / (max_points - 2))
+    spacing[spacing <= 0] = 1.0
+    stretch = np.floor(travelled / spacing)
+    starts = (np.diff(stretch, axis=0, prepend=-1.0) != 0) & finite
+    kept = []
+    for lane in range(x.shape[1]):
+        lane_finite = np.flatnonzero(finite[:, lane])
+        if not len(lane_finite):
+            kept.append(lane_finite)
+            continue
+        chosen = np.flatnonzero(starts[:, lane])
+        if len(chosen) > max_points - 1:
+            chosen = chosen[np.linspace(0, len(chosen) - 1, max_points - 1).astype(np.int64)]
+        kept.append(np.union1d(chosen, [lane_finite[0], lane_finite[-1]]))
+    return kept
 
 
 def peak_decimate(x: np.ndarray, y: np.ndarray, max_points: int) -> tuple[np.ndarray, np.ndarray]:
-    """At most ``max_points`` points of the series (x, y): each of ``max_points // 2`` bins
-    contributes its minimum and its maximum (in order of occurrence), so peaks and dips of a
-    noisy loss remain visible. NaNs are ignored; a bin with no finite value gives NaN (a gap).
+    """At most ``max_points`` + 1 points of the series ``y`` over ``x`` (``y`` of shape (n,) or
+    (n, lanes)): each of ``max_points // 2`` bins gives its minimum and its maximum at the
+    bin's first x, so the peaks and dips of a noisy loss stay visible; the last point is kept
+    as it is. NaNs are ignored; a bin with no number gives NaN (a gap in the curve).
     """
     if max_points < 2:
         raise ValueError("max_points must be at least 2")
@@ -53,30 +64,10 @@ def peak_decimate(x: np.ndarray, y: np.ndarray, max_points: int) -> tuple[np.nda
     if count <= max_points:
         return x, y
     bins = max_points // 2
-    edges = np.linspace(0, count, bins + 1).astype(np.int64)
-    starts = edges[:-1]
-    filled = np.where(np.isfinite(y), y, np.nan)
-    high = np.fmax.reduceat(np.where(np.isnan(filled), -np.inf, filled), starts)
-    low = np.fmin.reduceat(np.where(np.isnan(filled), np.inf, filled), starts)
-    empty = ~np.isfinite(high) | ~np.isfinite(low)
-    # Position of the extreme values inside each bin, to keep them in time order.
-    lengths = np.diff(edges)
-    bin_of = np.repeat(np.arange(bins), lengths)
-    is_high = filled == high[bin_of]
-    is_low = filled == low[bin_of]
-    high_at = _first_true_per_bin(is_high, starts, lengths)
-    low_at = _first_true_per_bin(is_low, starts, lengths)
-    first = np.minimum(high_at, low_at)
-    second = np.maximum(high_at, low_at)
-    order = np.stack([first, second], axis=1).reshape(-1)
-    out_x = x[order].astype(float)
-    out_y = y[order].astype(float)
-    out_y[np.repeat(empty, 2)] = np.nan
+    starts = np.linspace(0, count, bins + 1).astype(np.int64)[:-1]
+    low = np.fmin.reduceat(y, starts, axis=0)
+    high = np.fmax.reduceat(y, starts, axis=0)
+    out_x = np.append(np.repeat(x[starts], 2), x[-1])
+    pairs = np.stack([low, high], axis=1).reshape(2 * bins, *y.shape[1:])
+    out_y = np.concatenate([pairs, y[-1:]], axis=0)
     return out_x, out_y
-
-
-def _first_true_per_bin(mask: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """Index of the first True of ``mask`` in each bin (the bin's start if there is none)."""
-    positions = np.where(mask, np.arange(len(mask)), len(mask))
-    first = np.minimum.reduceat(positions, starts)
-    return np.where(first < starts + lengths, first, starts)

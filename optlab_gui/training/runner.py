@@ -10,7 +10,9 @@ loop around it (see :mod:`optlab_gui.training.worker` for why a process).
 
 from __future__ import annotations
 
+import contextlib
 import math
+import os
 import signal
 import time
 import traceback
@@ -44,6 +46,8 @@ QUIT = "quit"
 MAX_UPDATES_PER_SECOND = 60
 #: Longest stretch of computing between two looks at the command pipe (stop latency).
 SLICE_SECONDS = 0.005
+#: How much lower than the GUI's the compute process's scheduling priority is (Unix nice).
+COMPUTE_NICENESS = 5
 #: A paced run that fell behind (e.g. the machine was busy) skips ahead rather than bursting.
 MAX_BACKLOG_SECONDS = 0.25
 
@@ -266,6 +270,11 @@ def serve(session: RaceSession, commands: Connection, updates: Connection) -> No
 
 def compute_process_main(session: RaceSession, commands: Connection, updates: Connection) -> None:
     """Entry point of the compute process: :func:`serve`, deaf to Ctrl+C (which is for the
-    GUI process; it then stops this one cleanly)."""
+    GUI process; it then stops this one cleanly), and a little nicer than the GUI: when the
+    cores are busy the window is served first (a race at full speed would otherwise take the
+    CPU time the painting needs)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(COMPUTE_NICENESS)
     serve(session, commands, updates)

@@ -156,6 +156,16 @@ class RecordBatch:
         values = {name: np.stack([record.values[name] for record in records]) for name in names}
         return cls(steps, values)
 
+    @classmethod
+    def concatenate(cls, batches: Sequence[RecordBatch]) -> RecordBatch:
+        """One batch of consecutive batches (at least one, all with the same channels)."""
+        if len(batches) == 1:
+            return batches[0]
+        steps = np.concatenate([batch.steps for batch in batches])
+        names = batches[0].values.keys()
+        values = {name: np.concatenate([b.values[name] for b in batches]) for name in names}
+        return cls(steps, values)
+
     def __len__(self) -> int:
         return len(self.steps)
 

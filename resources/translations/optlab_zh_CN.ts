@@ -59,7 +59,7 @@
     <name>ActivationPanel</name>
     <message>
       <source>dead ReLU: f′ = 0, no gradient flows</source>
-      <extracomment>Shares of the panel's width the list and the formulas/facts column may take at most. Font size of the controls column in presentation mode, relative to the theme's text. Saturated means |f′| below this fraction of its maximum (the notes' flat regions). The Maxout parameters that make it exactly ReLU. Smallest margin around the curves when the view is reset (relative to their size).</extracomment>
+      <extracomment>Shares of the panel's width the list and the formulas/facts column may take at most. Font size of the controls column in presentation mode, relative to the theme's text. Milliseconds without slider or view movement before curves are drawn antialiased again. Saturated means |f′| below this fraction of its maximum (the notes' flat regions). The Maxout parameters that make it exactly ReLU. Smallest margin around the curves when the view is reset (relative to their size).</extracomment>
       <translation>死亡 ReLU：f′ = 0，没有梯度流过</translation>
     </message>
     <message>
@@ -301,119 +301,131 @@
     <name>BatchNormPanel</name>
     <message>
       <source>Not trained: the networks as initialised.</source>
-      <extracomment>Bins of the distributions across the activation's window. Shares of the panel's width the explanation column takes (at least, at most), and the share of the plots' height the per-layer summaries get. Font of the controls column in presentation mode, relative to the theme's text (the hall reads the plots; the lecturer's controls stay compact).</extracomment>
-      <translation type="unfinished" />
+      <extracomment>Bins of the distributions across the activation's window. Shares of the panel's width the explanation column takes (at least, at most), and the share of the plots' height the per-layer summaries get. Shares of the plots' height: every layer (heat maps), one layer, per-layer summaries. Font of the controls column in presentation mode, relative to the theme's text (the hall reads the plots; the lecturer's controls stay compact).</extracomment>
+      <translation>尚未训练：显示刚初始化的网络。</translation>
     </message>
     <message>
       <source>Starting the training…</source>
-      <translation type="unfinished" />
+      <translation>正在启动训练…</translation>
     </message>
     <message>
       <source>Step {step} · loss without BN {plain} · with BN {normed}</source>
-      <translation type="unfinished" />
+      <translation>第 {step} 步 · 无 BN 损失 {plain} · 有 BN 损失 {normed}</translation>
     </message>
     <message>
       <source>diverged</source>
-      <translation type="unfinished">已发散</translation>
+      <translation>发散</translation>
     </message>
     <message>
       <source>Training stopped: {reason}</source>
-      <translation type="unfinished" />
+      <translation>训练已停止：{reason}</translation>
     </message>
     <message>
       <source>Saved {files}</source>
-      <translation type="unfinished">已保存 {files}</translation>
+      <translation>已保存 {files}</translation>
     </message>
     <message>
       <source>Without BatchNorm</source>
-      <translation type="unfinished" />
+      <translation>不带批归一化</translation>
     </message>
     <message>
       <source>With BatchNorm</source>
-      <translation type="unfinished" />
+      <translation>带批归一化</translation>
     </message>
     <message>
       <source>layer</source>
-      <translation type="unfinished" />
+      <translation>层</translation>
     </message>
     <message>
       <source>activation input z</source>
-      <translation type="unfinished" />
+      <translation>激活函数的输入 z</translation>
     </message>
     <message>
       <source>share of inputs</source>
-      <translation type="unfinished" />
+      <translation>输入所占比例</translation>
     </message>
     <message>
       <source>f(z), f′(z)</source>
+      <translation>f(z), f′(z)</translation>
+    </message>
+    <message>
+      <source>Saturated share</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Saturated share per layer</source>
+      <source>Mean ± std</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Mean ± std of the inputs</source>
+      <source>Gradient ‖∂L/∂W‖</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Weight-gradient norm ‖∂L/∂W‖</source>
+      <source>Layer {layer} on the curve</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Training loss</source>
+      <source>Every layer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>share with |f′| &lt; 5 % of max</source>
+      <source>One layer</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Per layer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Explanation</source>
+      <translation type="unfinished">讲解</translation>
+    </message>
+    <message>
+      <source>Loss on {count} training points</source>
+      <translation>{count} 个训练样本上的损失</translation>
+    </message>
+    <message>
+      <source>saturated share</source>
+      <translation>饱和比例</translation>
+    </message>
+    <message>
+      <source>Share of each layer's activation inputs where |f′| is below 5 % of its maximum: saturated (or dead, for ReLU)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Norm of each layer's weight gradient: before training for the same random error signal at the top of both networks, while training for the loss of the mini-batch</source>
+      <translation>每层权重梯度的范数：训练前为在两个网络顶部施加相同随机误差信号时的梯度，训练中为当前小批量损失的梯度</translation>
     </message>
     <message>
       <source>norm (log scale)</source>
-      <translation type="unfinished" />
+      <translation>范数（对数坐标）</translation>
     </message>
     <message>
       <source>cross-entropy (log scale)</source>
-      <translation type="unfinished" />
+      <translation>交叉熵（对数坐标）</translation>
     </message>
     <message>
       <source>step</source>
-      <translation type="unfinished">步数</translation>
+      <translation>步</translation>
+    </message>
+    <message>
+      <source>without BN</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>with BN</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>computing gradients…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Norm of each layer's weight gradient for the same random error signal at the top of both networks</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>inputs of layer {layer}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Layer {layer} on the activation curve</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Distributions</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Per-layer summaries</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>BatchNorm</source>
-      <translation type="unfinished">批归一化</translation>
+      <translation>正在计算梯度…</translation>
     </message>
   </context>
   <context>
     <name>BatchNormTexts</name>
     <message>
       <source>&lt;h3&gt;Why BatchNorm helps&lt;/h3&gt;&lt;p&gt;The deeper a network, the further the inputs of its activations drift: layer after layer their distribution spreads out or shrinks and slides toward the ends of the activation's range. There the curve is flat and its derivative almost zero (the outlined band marks where it is not). Backpropagation multiplies one such factor per layer, so the gradient reaching the first layers vanishes and they hardly learn.&lt;/p&gt;&lt;p&gt;&lt;b&gt;BatchNorm&lt;/b&gt; normalises every unit's inputs over the batch to mean 0 and variance 1, then lets the network scale them by γ and shift them by β. Each layer's distribution is pulled back into the sensitive region, the derivatives stay large, the gradient reaches the first layers and training converges faster.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try it.&lt;/b&gt; Sigmoid with weight σ = 1: without BatchNorm most units of the deep layers are saturated (bars), with it almost none. Choose Xavier or Small normal: without BatchNorm the gradient norm falls by orders of magnitude toward the first layers, with it the line stays flat. Press Train: both networks start from the same weights and see the same mini-batches; compare the two losses.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Training and evaluation mode.&lt;/b&gt; While training, BatchNorm normalises with the statistics of the batch at hand; for evaluation it uses running averages gathered during training. Before any training those are mean 0 and variance 1, so BatchNorm does nothing: switch to running statistics at step 0 and the BatchNorm column looks like the plain one; after training the two modes agree.&lt;/p&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;h3&gt;批归一化为什么有用&lt;/h3&gt;&lt;p&gt;网络越深，激活函数的输入分布偏移得越厉害：一层接一层，分布或者越摊越宽、或者越缩越窄，并逐渐滑向激活函数取值区间的上下两端。那里曲线几乎是平的，导数接近于零（带框的区域标出了导数仍然较大的敏感区）。反向传播时每经过一层就要乘上这样一个因子，于是传到前面几层的梯度消失了，这些层几乎学不到东西。&lt;/p&gt;&lt;p&gt;&lt;b&gt;批归一化（BatchNorm）&lt;/b&gt;在一个批次上把每个单元的输入规范化为均值 0、方差 1，再让网络用 γ 缩放、用 β 平移。每一层的分布都被拉回到敏感区域，导数保持较大，梯度能够传到前面的层，训练也收敛得更快。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试。&lt;/b&gt;选 Sigmoid、权重 σ = 1：不带批归一化时深层的大多数单元处于饱和状态（见柱状图），带批归一化时几乎没有。改选 Xavier 或小正态分布初始化：不带批归一化时，梯度范数朝着前面的层下降好几个数量级；带批归一化时这条线基本保持水平。点击“训练”：两个网络从相同的权重出发、使用相同的小批量，比较两条损失曲线。&lt;/p&gt;&lt;p&gt;&lt;b&gt;训练模式与评估模式。&lt;/b&gt;训练时，批归一化用当前批次的统计量做规范化；评估时，用训练过程中累积的滑动平均。训练开始前这些滑动平均是均值 0、方差 1，所以此时批归一化什么也不做：在第 0 步切换到“滑动统计量”，带批归一化的一栏看起来和不带的一样；训练之后两种模式趋于一致。&lt;/p&gt;</translation>
     </message>
   </context>
   <context>
@@ -498,19 +510,19 @@
     <name>InitialiserTitles</name>
     <message>
       <source>Xavier / Glorot</source>
-      <translation type="unfinished" />
+      <translation>Xavier / Glorot</translation>
     </message>
     <message>
       <source>He / Kaiming</source>
-      <translation type="unfinished" />
+      <translation>He / Kaiming</translation>
     </message>
     <message>
       <source>Small normal</source>
-      <translation type="unfinished" />
+      <translation>小正态分布</translation>
     </message>
     <message>
       <source>Custom</source>
-      <translation type="unfinished" />
+      <translation>自定义</translation>
     </message>
   </context>
   <context>
@@ -684,59 +696,59 @@
     <message>
       <source>seed {seed}</source>
       <extracomment>Views of the comparison: one network alone, or both side by side. BatchNorm's modes in the training run (the session's names).</extracomment>
-      <translation type="unfinished" />
+      <translation>种子 {seed}</translation>
     </message>
     <message>
       <source>Deep network</source>
-      <translation type="unfinished" />
+      <translation>深度网络</translation>
     </message>
     <message>
       <source>Depth</source>
-      <translation type="unfinished" />
+      <translation>深度</translation>
     </message>
     <message>
       <source>Number of layers (1–50)</source>
-      <translation type="unfinished" />
+      <translation>层数（1–50）</translation>
     </message>
     <message>
       <source>Width</source>
-      <translation type="unfinished" />
+      <translation>宽度</translation>
     </message>
     <message>
       <source>Units per layer</source>
-      <translation type="unfinished" />
+      <translation>每层的单元数</translation>
     </message>
     <message>
       <source>Batch</source>
-      <translation type="unfinished" />
+      <translation>批量</translation>
     </message>
     <message>
       <source>Examples in the batch that BatchNorm normalises over</source>
-      <translation type="unfinished" />
+      <translation>批归一化在其上做规范化的一个批次中的样本数</translation>
     </message>
     <message>
       <source>Weight σ</source>
-      <translation type="unfinished" />
+      <translation>权重 σ</translation>
     </message>
     <message>
       <source>Standard deviation of the initial weights (set it freely with Custom)</source>
-      <translation type="unfinished" />
+      <translation>初始权重的标准差（选择“自定义”后可自由设置）</translation>
     </message>
     <message>
       <source>Activation</source>
-      <translation type="unfinished">激活函数</translation>
+      <translation>激活函数</translation>
     </message>
     <message>
       <source>Initialisation</source>
-      <translation type="unfinished" />
+      <translation>初始化</translation>
     </message>
     <message>
       <source>New random network</source>
-      <translation type="unfinished" />
+      <translation>新的随机网络</translation>
     </message>
     <message>
       <source>Draw new weights and a new input batch (the same for both columns)</source>
-      <translation type="unfinished" />
+      <translation>重新抽取权重和输入批次（两栏相同）</translation>
     </message>
   </context>
   <context>
@@ -883,7 +895,7 @@
     <name>RaceMode</name>
     <message>
       <source>Every optimizer diverged: lower the learning rates and reset (R).</source>
-      <extracomment>Optimizer states kept for time travel (one per update, ≤ 60 a second). Key of the mode (the panel's mode switch lists modes by it). The run's recorded steps changed (new data, reset, or scrubbing): (first, last, shown). Step at which each lane diverged in the shown run (absent: it did not).</extracomment>
+      <extracomment>Recorded steps kept for drawing and time travel: the first 1024 and the last 2048 steps whole, the middle ever sparser. Every frame reads them all, so fewer is faster. Optimizer states kept for time travel (sampled by the session, see keeps_state_at). Key of the mode (the panel's mode switch lists modes by it). The run's recorded steps changed (new data, reset, or scrubbing): (first, last, shown). Step at which each lane diverged in the shown run (absent: it did not).</extracomment>
       <translation>所有优化器都发散了：请调低学习率后重置（R）。</translation>
     </message>
     <message>
@@ -926,7 +938,7 @@
     <name>SurfaceRaceMode</name>
     <message>
       <source>Surface</source>
-      <extracomment>Points per drawn trajectory and per loss curve at most (painting must fit a frame). Trajectory points closer than this many pixels along the path are merged. Inspector arrows shorter than this on screen are magnified by a power of 10. Colours of the notes' Momentum/NAG figure: the carried-over jump and the gradient step. Steps computed for a --screenshot, so it shows a race under way.</extracomment>
+      <extracomment>The snapshot channel holding every lane's optimizer state. While running, the formula's values and the inspector plots change at most this often (faster is unreadable and costs frame time). Points per drawn trajectory and per loss curve at most: painting must fit a frame. While the race runs every frame rebuilds every curve, so it draws fewer points, without antialiasing (measured here: ~14 ms of CPU per frame at 250 points, ~9 at 160); paused, the same curves are drawn finer and smooth. Trajectory points closer than this many pixels along the path are merged. Inspector arrows shorter than this on screen are magnified by a power of 10. Colours of the notes' Momentum/NAG figure: the carried-over jump and the gradient step. Steps computed for a --screenshot, so it shows a race under way.</extracomment>
       <translation>曲面</translation>
     </message>
     <message>
@@ -1132,67 +1144,67 @@
     <name>TrainingControls</name>
     <message>
       <source>Training</source>
-      <translation type="unfinished" />
+      <translation>训练</translation>
     </message>
     <message>
       <source>Step</source>
-      <translation type="unfinished">单步</translation>
+      <translation>单步</translation>
     </message>
     <message>
       <source>Train both networks on one more mini-batch (Right arrow)</source>
-      <translation type="unfinished" />
+      <translation>用下一个小批量把两个网络各训练一步（右方向键）</translation>
     </message>
     <message>
       <source>Reset</source>
-      <translation type="unfinished">重置</translation>
+      <translation>重置</translation>
     </message>
     <message>
       <source>Forget the training and show the freshly initialised networks (R)</source>
-      <translation type="unfinished" />
+      <translation>丢弃训练结果，显示刚初始化的网络（R）</translation>
     </message>
     <message>
       <source>η</source>
-      <translation type="unfinished" />
+      <translation>η</translation>
     </message>
     <message>
       <source>Learning rate of SGD with momentum, the same for both</source>
-      <translation type="unfinished" />
+      <translation>带动量 SGD 的学习率，两个网络相同</translation>
     </message>
     <message>
       <source>BatchNorm normalises with</source>
-      <translation type="unfinished" />
+      <translation>批归一化使用的统计量</translation>
     </message>
     <message>
       <source>Batch statistics</source>
-      <translation type="unfinished" />
+      <translation>批次统计量</translation>
     </message>
     <message>
       <source>Training mode: the mean and variance of the batch at hand</source>
-      <translation type="unfinished" />
+      <translation>训练模式：当前批次的均值和方差</translation>
     </message>
     <message>
       <source>Running statistics</source>
-      <translation type="unfinished" />
+      <translation>滑动统计量</translation>
     </message>
     <message>
       <source>Evaluation mode: the running averages collected while training</source>
-      <translation type="unfinished" />
+      <translation>评估模式：训练过程中累积的滑动平均</translation>
     </message>
     <message>
       <source>Pause</source>
-      <translation type="unfinished">暂停</translation>
+      <translation>暂停</translation>
     </message>
     <message>
       <source>Pause the training (Space)</source>
-      <translation type="unfinished" />
+      <translation>暂停训练（空格键）</translation>
     </message>
     <message>
       <source>Train</source>
-      <translation type="unfinished" />
+      <translation>训练</translation>
     </message>
     <message>
       <source>Train both networks on the same mini-batches of a toy data set (Space)</source>
-      <translation type="unfinished" />
+      <translation>在一个玩具数据集上用相同的小批量训练两个网络（空格键）</translation>
     </message>
   </context>
   <context>
@@ -1214,39 +1226,39 @@
     <name>ViewControls</name>
     <message>
       <source>BatchNorm</source>
-      <translation type="unfinished">批归一化</translation>
+      <translation>批归一化</translation>
     </message>
     <message>
       <source>Off</source>
-      <translation type="unfinished" />
+      <translation>关</translation>
     </message>
     <message>
       <source>Show the network without BatchNorm</source>
-      <translation type="unfinished" />
+      <translation>显示不带批归一化的网络</translation>
     </message>
     <message>
       <source>On</source>
-      <translation type="unfinished" />
+      <translation>开</translation>
     </message>
     <message>
       <source>Show the network with BatchNorm</source>
-      <translation type="unfinished" />
+      <translation>显示带批归一化的网络</translation>
     </message>
     <message>
       <source>Side by side</source>
-      <translation type="unfinished" />
+      <translation>并排对比</translation>
     </message>
     <message>
       <source>Show both networks: same weights, same inputs, only BatchNorm differs</source>
-      <translation type="unfinished" />
+      <translation>同时显示两个网络：权重相同、输入相同，唯一的区别是批归一化</translation>
     </message>
     <message>
       <source>Layer in detail</source>
-      <translation type="unfinished" />
+      <translation>详细查看的层</translation>
     </message>
     <message>
       <source>Or click a row of the heat map</source>
-      <translation type="unfinished" />
+      <translation>也可以点击热图中的某一行</translation>
     </message>
   </context>
 </TS>

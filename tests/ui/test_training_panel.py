@@ -98,7 +98,8 @@ def test_hyperparameter_edit_while_running(panel, qtbot):
     target = last_step(panel) + 1
     qtbot.waitUntil(lambda: mode.snapshots.last_step == target, timeout=TIMEOUT_MS)
     _, values = mode.snapshots.entry(-1)
-    np.testing.assert_allclose(values["gd/update"], -0.0005 * values["gd/gradient"])
+    terms = mode.lane_terms(values, "gd")
+    np.testing.assert_allclose(terms["update"], -0.0005 * terms["gradient"])
 
 
 def test_drag_the_start_point(panel, qtbot):
@@ -157,6 +158,7 @@ def test_scrub_back_and_forth(panel, qtbot):
     mode.lane_list.set_inspected("adam")
     mode.advance(300)
     qtbot.waitUntil(lambda: last_step(panel) == 300, timeout=TIMEOUT_MS)
+    mode.frame_clock.flush()  # the views, the slider too, follow the data at the next frame
     slider = mode.timeline.slider
     assert slider.maximum() == 300
     slider.setValue(50)
@@ -165,7 +167,7 @@ def test_scrub_back_and_forth(panel, qtbot):
     assert mode.loss_view.cursor.isVisible()
     assert mode.loss_view.cursor.value() == 50
     assert "50" in mode.formula.caption.text()
-    shown = mode.surface_view._points.data["x"]
+    shown = [x for x, _y in mode.surface_view.point_positions()]
     expected = mode.trace.channel(POSITION)[mode.trace.index_at(50), :, 0]
     np.testing.assert_allclose(sorted(shown), sorted(expected))
     slider.setValue(200)
@@ -191,7 +193,8 @@ def test_divergence_marks_one_optimizer_and_the_others_go_on(panel, qtbot):
     last = mode.trace.channel(POSITION)[-1]
     assert np.isnan(last[0]).all() and np.isfinite(last[1:]).all()
     mode.frame_clock.flush()
-    assert len(mode.surface_view._diverged.data) == 1
+    assert mode.surface_view.cross_count() == 1
+    assert len(mode.surface_view.point_positions()) == len(mode.race.lanes) - 1
 
 
 def test_language_switch_retranslates(panel, main_window):
@@ -230,3 +233,31 @@ def test_close_during_a_run_stops_thread_and_process(panel, qtbot, main_window):
     assert mode._process is None
     assert not process.is_alive()
     assert not process._thread.isRunning()
+
+
+@pytest.mark.parametrize("suffix", ["png", "svg", "csv"])
+def test_export_plots_and_trajectories(panel, qtbot, tmp_path, monkeypatch, suffix):
+    from functools import partial
+
+    from optlab_gui.ui import export
+    from optlab_gui.ui.panels.training import surface_mode
+
+    mode = panel.current_mode()
+    mode.advance(20)
+    qtbot.waitUntil(lambda: last_step(panel) == 20, timeout=TIMEOUT_MS)
+    mode.frame_clock.flush()
+    target = tmp_path / f"race.{suffix}"
+    monkeypatch.setattr(
+        surface_mode,
+        "export_interactively",
+        partial(export.export_interactively, ask=lambda *_args: target),
+    )
+    panel.export()
+    if suffix == "csv":
+        lines = target.read_text(encoding="utf-8").splitlines()
+        assert lines[0].startswith("step,gd_x,gd_y,gd_loss")
+        assert len(lines) == 22
+    else:
+        for plot in ("surface", "loss"):
+            written = tmp_path / f"race_{plot}.{suffix}"
+            assert written.stat().st_size > 1000

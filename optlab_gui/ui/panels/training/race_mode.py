@@ -24,7 +24,10 @@ from optlab_gui.ui.context import app_context
 from optlab_gui.ui.frame_clock import FrameClock
 from optlab_gui.ui.theme import Theme
 
-#: Optimizer states kept for time travel (one per update, ≤ 60 a second).
+#: Recorded steps kept for drawing and time travel: the first 1024 and the last 2048 steps
+#: whole, the middle ever sparser. Every frame reads them all, so fewer is faster.
+TRACE_CAPACITY, TRACE_HEAD, TRACE_TAIL = 8192, 1024, 2048
+#: Optimizer states kept for time travel (sampled by the session, see keeps_state_at).
 SNAPSHOT_CAPACITY = 4096
 
 
@@ -47,7 +50,7 @@ class RaceMode(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = self.make_session()
-        self.trace = History()
+        self.trace = History(TRACE_CAPACITY, TRACE_HEAD, TRACE_TAIL)
         self.snapshots = History(capacity=SNAPSHOT_CAPACITY, head=512, tail=1024)
         self.latest_states: dict[str, dict[str, np.ndarray]] = {}
         #: Step at which each lane diverged in the shown run (absent: it did not).
@@ -56,9 +59,11 @@ class RaceMode(QWidget):
         self._generation = 0
         self._commands_sent = 0
         self._commands_reported = 0
+        self._inbox: list[RaceUpdate] = []
         self._running = False
+        self._speed: float | None = None
         self._viewed_step: int | None = None
-        self.frame_clock = FrameClock(self.redraw, self)
+        self.frame_clock = FrameClock(self._frame, self)
 
     # Hooks ------------------------------------------------------------------------------
 
@@ -128,8 +133,10 @@ class RaceMode(QWidget):
         self._set_running(False)
 
     def set_speed(self, steps_per_second: float | None) -> None:
-        """Steps per second (None: as fast as possible)."""
-        self._send(Command(SET_SPEED, {"steps_per_second": steps_per_second}))
+        """Steps per second (None: as fast as possible); kept for a new compute process."""
+        self._speed = steps_per_second
+        if self._process is not None:
+            self._send(Command(SET_SPEED, {"steps_per_second": steps_per_second}))
 
     def send_session_command(self, command: Command) -> None:
         """Send one of the session's commands; a restarting one (reset, new start...) voids
@@ -164,8 +171,13 @@ class RaceMode(QWidget):
         return self.has_data()
 
     def caught_up(self) -> bool:
-        """True once the compute process has reported on every command sent to it."""
-        return self._process is not None and self._commands_reported == self._commands_sent
+        """True once the compute process has reported on every command sent to it and the
+        views have taken in what it reported."""
+        return (
+            self._process is not None
+            and self._commands_reported == self._commands_sent
+            and not self._inbox
+        )
 
     def has_data(self) -> bool:
         """True once the compute process has sent the run's first record."""
@@ -217,36 +229,52 @@ class RaceMode(QWidget):
 
     @Slot(object)
     def _on_update(self, update: RaceUpdate) -> None:
+        # Arrival only stores: updates are taken in together at the next frame.
         self._commands_reported = update.commands_handled
-        if update.generation != self._generation:
-            return  # sent before a restart that the process has not seen yet
-        if update.error:
-            self._report_error(update.error)
-        if update.batch is not None:
-            self._store(update.batch)
-        sampled = dict(update.sampled_states or {})
-        if update.states and any(update.states.values()):
-            self.latest_states = update.states
-            sampled[update.step] = update.states
+        if update.generation == self._generation:
+            self._inbox.append(update)
+            self.frame_clock.request_redraw()
+
+    def take_updates(self) -> None:
+        """Take in the updates that arrived since the last frame, as one batch."""
+        updates = [u for u in self._inbox if u.generation == self._generation]
+        self._inbox = []
+        if not updates:
+            return
+        for update in updates:
+            if update.error:
+                self._report_error(update.error)
+        batches = [update.batch for update in updates if update.batch is not None]
+        if batches:
+            self._store(RecordBatch.concatenate(batches))
+        sampled = {}
+        for update in updates:
+            sampled.update(update.sampled_states or {})
+            if update.states and any(update.states.values()):
+                self.latest_states = update.states
+                sampled[update.step] = update.states
         self._store_snapshots(sampled)
-        if update.commands_handled == self._commands_sent and update.running != self._running:
-            self._set_running(update.running)
-            if (
-                not update.running
-                and self.diverged_at
-                and len(self.diverged_at) == len(self.session.lanes)
-            ):
+        last = updates[-1]
+        if last.commands_handled == self._commands_sent and last.running != self._running:
+            self._set_running(last.running)
+            if not last.running and len(self.diverged_at) == len(self.session.lanes):
                 self.status_message.emit(
                     self.tr("Every optimizer diverged: lower the learning rates and reset (R).")
                 )
-        self._timeline_changed()
-        self.frame_clock.request_redraw()
 
     @Slot(str)
     def _on_process_lost(self, message: str) -> None:
-        self._process = None
+        process, self._process = self._process, None
+        if process is not None:
+            process.shutdown()
         self._set_running(False)
         app_context().errors.report(self.tr("The training computation stopped"), message)
+
+    def _frame(self) -> None:
+        # Once per frame: new data, the views, and the time slider.
+        self.take_updates()
+        self.redraw()
+        self._timeline_changed()
 
     def _store_snapshots(self, sampled: dict[int, dict[str, dict[str, np.ndarray]]]) -> None:
         newest = self.snapshots.last_step
@@ -286,6 +314,7 @@ class RaceMode(QWidget):
             self.status_message.emit(self.tr("Not applied: {reason}").format(reason=error))
 
     def _clear_run(self) -> None:
+        self._inbox = []
         self.trace.clear()
         self.snapshots.clear()
         self.latest_states = {}
@@ -316,6 +345,7 @@ class RaceMode(QWidget):
             self._commands_reported = 0
             self._generation = 0
             self._clear_run()
+            self._send(Command(SET_SPEED, {"steps_per_second": self._speed}))
         return self._process
 
     def _send(self, command: Command) -> None:

@@ -5,6 +5,7 @@ explanation, speed, gradient noise and time travel."""
 from __future__ import annotations
 
 import math
+import time
 
 import numpy as np
 from PySide6.QtCore import Qt, Slot
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from optlab_gui.core.optimizers import OPTIMIZERS
 from optlab_gui.core.surfaces import SURFACES
-from optlab_gui.training.decimation import peak_decimate, thin_path
+from optlab_gui.training.decimation import peak_decimate, thin_paths
 from optlab_gui.training.runner import STEP
 from optlab_gui.training.session import (
     DEFAULT_NOISE,
@@ -58,9 +59,17 @@ from optlab_gui.ui.widgets.explanation import ExplanationPane
 from optlab_gui.ui.widgets.plots import set_axis_label
 
 DEFAULT_SURFACE = "rosenbrock"
-#: Points per drawn trajectory and per loss curve at most (painting must fit a frame).
-MAX_PATH_POINTS = 400
-MAX_LOSS_POINTS = 300
+#: The snapshot channel holding every lane's optimizer state.
+STATE = "state"
+#: While running, the formula's values and the inspector plots change at most this often
+#: (faster is unreadable and costs frame time).
+TEXT_INTERVAL_SECONDS = 0.1
+#: Points per drawn trajectory and per loss curve at most: painting must fit a frame. While
+#: the race runs every frame rebuilds every curve, so it draws fewer points, without
+#: antialiasing (measured here: ~14 ms of CPU per frame at 250 points, ~9 at 160); paused,
+#: the same curves are drawn finer and smooth.
+MAX_PATH_POINTS = {True: 160, False: 400}
+MAX_LOSS_POINTS = {True: 160, False: 300}
 #: Trajectory points closer than this many pixels along the path are merged.
 PATH_SPACING_PIXELS = 1.5
 #: Inspector arrows shorter than this on screen are magnified by a power of 10.
@@ -89,9 +98,16 @@ class SurfaceRaceMode(RaceMode):
         self._custom_colors: dict[str, str] = {}
         self._theme: Theme | None = None
         self._pending_start: tuple[float, float] | None = None
+        # Every optimizer's state terms, in one order: a snapshot is one (lanes, terms, 2) array.
+        self._terms = list(
+            dict.fromkeys(term for _lane, name in lanes for term in OPTIMIZERS[name].state_keys)
+        )
+        self._texts_drawn_at = -math.inf
         self._start_clock = FrameClock(self._send_pending_start, self)
         self._screenshot_requested = False
+        self._explanation = ""
         self._build(lanes)
+        self._speed = self.speed.speed()
         self._connect()
         self._on_log_scale(self.log_check.isChecked())
         self.lane_list.set_inspected(
@@ -157,12 +173,12 @@ class SurfaceRaceMode(RaceMode):
         self.explanation = ExplanationPane()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("inspectorTabs")
-        formula_page = QScrollArea()
-        formula_page.setObjectName("formulaPage")
-        formula_page.setWidgetResizable(True)
-        formula_page.setFrameShape(QFrame.Shape.NoFrame)
-        formula_page.setWidget(self.formula)
-        self.tabs.addTab(formula_page, "")
+        self.formula_page = QScrollArea()
+        self.formula_page.setObjectName("formulaPage")
+        self.formula_page.setWidgetResizable(True)
+        self.formula_page.setFrameShape(QFrame.Shape.NoFrame)
+        self.formula_page.setWidget(self.formula)
+        self.tabs.addTab(self.formula_page, "")
         self.tabs.addTab(self.inspector, "")
         self.tabs.addTab(self.explanation, "")
         right = QWidget()
@@ -202,6 +218,7 @@ class SurfaceRaceMode(RaceMode):
         self.lane_list.inspected_changed.connect(self._on_inspected)
         self.hyper_toggle.toggled.connect(self._on_hyper_toggle)
         self.hyper_editor.value_changed.connect(self._on_hyper_edited)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
 
     # RaceMode hooks ---------------------------------------------------------------------
 
@@ -259,6 +276,21 @@ class SurfaceRaceMode(RaceMode):
         self._refresh_texts()
         self.frame_clock.request_redraw()
 
+    def snapshot_values(self, states):
+        """All lanes' state terms in one array (lanes, terms, 2); NaN where a lane's optimizer
+        has no such term. One array per snapshot keeps storing them cheap."""
+        packed = np.full((len(self.race.lanes), len(self._terms), 2), np.nan)
+        for lane_index, lane in enumerate(self.race.lane_keys):
+            for term, value in states.get(lane, {}).items():
+                packed[lane_index, self._terms.index(term)] = value
+        return {STATE: packed}
+
+    def lane_terms(self, values: dict[str, np.ndarray], lane: str) -> dict[str, np.ndarray]:
+        """The state terms of ``lane`` in a snapshot's ``values``."""
+        index = self.race.lane_index(lane)
+        keys = OPTIMIZERS[self._lane_optimizers[lane]].state_keys
+        return {term: values[STATE][index, self._terms.index(term)] for term in keys}
+
     def export(self) -> None:
         """PNG/SVG of the surface and loss plots, or the recorded trajectories as CSV."""
         export_interactively(
@@ -283,6 +315,11 @@ class SurfaceRaceMode(RaceMode):
         table = np.concatenate(columns, axis=1)
         rows = [[int(row[0]), *(float(v) for v in row[1:])] for row in table]
         return header, rows
+
+    def shutdown(self) -> None:
+        """Also drop a start point still waiting to be sent."""
+        self._start_clock.stop()
+        super().shutdown()
 
     # Actions ----------------------------------------------------------------------------
 
@@ -322,7 +359,7 @@ class SurfaceRaceMode(RaceMode):
         if not len(self.trace):
             count = len(shown)
             self.surface_view.draw_paths([None] * count, colors)
-            self.surface_view.draw_points([], [])
+            self.surface_view.draw_points([None] * count, [])
             self.surface_view.draw_arrows([], None)
             self.loss_view.draw([None] * count, 0)
             self.inspector.clear()
@@ -330,26 +367,28 @@ class SurfaceRaceMode(RaceMode):
         end = self.shown_index() + 1
         steps = self.trace.steps[:end]
         positions = self.trace.channel(POSITION)[:end]
-        losses = self.trace.channel(LOSS)[:end]
+        x, y = positions[..., 0], positions[..., 1]
         spacing = PATH_SPACING_PIXELS * self.surface_view.pixel_size()
+        running = self.is_running()
+        kept_points = thin_paths(x, y, MAX_PATH_POINTS[running], spacing)
+        losses = self.trace.channel(LOSS)[:end]
+        loss_x, loss_y = peak_decimate(steps, losses, MAX_LOSS_POINTS[running])
         paths, points, crosses, curves = [], [], [], []
         for index, lane in enumerate(self.race.lane_keys):
-            if not shown[index]:
+            kept = kept_points[index]
+            curves.append((loss_x, loss_y[:, index]) if shown[index] else None)
+            if not shown[index] or not len(kept):
                 paths.append(None)
-                curves.append(None)
+                points.append(None)
                 continue
-            x, y = positions[:, index, 0], positions[:, index, 1]
-            kept = thin_path(x, y, MAX_PATH_POINTS, spacing)
-            paths.append((x[kept], y[kept]) if len(kept) else None)
-            curves.append(peak_decimate(steps, losses[:, index], MAX_LOSS_POINTS))
-            if len(kept) == 0:
-                continue
-            last = kept[-1]
-            if np.isfinite(x[-1]):
-                points.append((float(x[-1]), float(y[-1]), colors[index]))
-            elif lane in self.diverged_at:
-                crosses.append((float(x[last]), float(y[last])))
-        self.surface_view.draw_paths(paths, colors)
+            paths.append((x[kept, index], y[kept, index]))
+            if np.isfinite(x[-1, index]):
+                points.append((float(x[-1, index]), float(y[-1, index]), colors[index]))
+            else:
+                points.append(None)
+                if lane in self.diverged_at:
+                    crosses.append((float(x[kept[-1], index]), float(y[kept[-1], index])))
+        self.surface_view.draw_paths(paths, colors, smooth=not running)
         self.surface_view.draw_points(points, crosses)
         self.loss_view.draw(curves, int(self.trace.last_step))
         self.loss_view.show_cursor(None if self.is_live() else int(steps[-1]))
@@ -365,17 +404,25 @@ class SurfaceRaceMode(RaceMode):
         terms = {}
         if snapshot is not None:
             step, values = snapshot
-            prefix = f"{lane}/"
-            terms = {k[len(prefix) :]: v for k, v in values.items() if k.startswith(prefix)}
+            terms = self.lane_terms(values, lane)
             if step == shown_step and terms:
                 arrows, lookahead, factor = self._arrows(lane, position, terms, colors[index])
             else:
                 arrows, lookahead, factor = [], None, 1.0
         else:
             step, arrows, lookahead, factor = shown_step, [], None, 1.0
+        if not self.lane_list.is_enabled(lane):
+            arrows, lookahead = [], None
         self.surface_view.draw_arrows(arrows, lookahead)
-        self._fill_formula(lane, optimizer, shown_step, step, position, terms, factor)
-        self._draw_inspector_plots(lane)
+        # The tabs not on show are filled when they are shown (see _on_tab_changed).
+        now = time.monotonic()
+        if self.is_running() and now - self._texts_drawn_at < TEXT_INTERVAL_SECONDS:
+            return
+        self._texts_drawn_at = now
+        if self.tabs.currentWidget() is self.formula_page:
+            self._fill_formula(lane, optimizer, shown_step, step, position, terms, factor)
+        elif self.tabs.currentWidget() is self.inspector:
+            self._draw_inspector_plots(lane)
 
     def _arrows(self, lane, position, terms, color):
         """The inspector's arrows for the step that led to ``position``, magnified by a power
@@ -475,11 +522,14 @@ class SurfaceRaceMode(RaceMode):
             return
         end = self.snapshots.index_at(self.shown_step()) + 1
         steps = self.snapshots.steps[:end]
-        names = self.snapshots.channel_names
+        index = self.race.lane_index(lane)
+        keys = OPTIMIZERS[self._lane_optimizers[lane]].state_keys
 
         def channel(term):
-            key = f"{lane}/{term}"
-            return self.snapshots.channel(key)[:end] if key in names else None
+            """The inspected lane's recorded ``term``, or None if its optimizer has none."""
+            if term not in keys:
+                return None
+            return self.snapshots.channel(STATE)[:end, index, self._terms.index(term)]
 
         self.inspector.draw(steps, channel("effective_lr"), channel("m"), channel("m_hat"))
 
@@ -508,7 +558,10 @@ class SurfaceRaceMode(RaceMode):
         optimizer = self._lane_optimizers[lane]
         self.hyper_editor.show_lane(lane, optimizer, self.race.hyperparameters(lane))
         self._relabel_hyper_toggle()
-        self.explanation.set_html(explanation_html(optimizer))
+        explanation = explanation_html(optimizer)
+        if explanation != self._explanation:  # setting it again would scroll back to the top
+            self._explanation = explanation
+            self.explanation.set_html(explanation)
         self.surface_note.setText(surface_description(self.race.surface.name))
         self._set_loss_axis_label()
 
@@ -615,6 +668,10 @@ class SurfaceRaceMode(RaceMode):
         keys = OPTIMIZERS[optimizer].state_keys
         color = self.lane_colors()[self.race.lane_index(lane)]
         return color, "effective_lr" in keys, "m_hat" in keys
+
+    @Slot(int)
+    def _on_tab_changed(self, _index: int) -> None:
+        self.frame_clock.request_redraw()
 
     @Slot(bool)
     def _on_hyper_toggle(self, expanded: bool) -> None:

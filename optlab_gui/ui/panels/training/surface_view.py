@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
@@ -26,6 +26,8 @@ from optlab_gui.ui.widgets.plots import make_plot_widget, series_pen, style_plot
 HEAT_MAP_RESOLUTION = 240
 #: Number of colour bands; their borders are the contour lines.
 BAND_COUNT = 14
+#: Half the opening of an arrow head, in radians.
+HEAD_ANGLE = math.radians(26)
 
 
 @dataclass(frozen=True)
@@ -87,39 +89,24 @@ def _rgb(color: str) -> np.ndarray:
     return np.array([value.red(), value.green(), value.blue()], dtype=float)
 
 
-class ArrowGlyph:
-    """A line with a head, drawn in data coordinates with the head sized in pixels."""
-
-    def __init__(self, plot: pg.PlotItem) -> None:
-        self.line = pg.PlotDataItem()
-        self.head = pg.ArrowItem(pxMode=True, headLen=14, tipAngle=30, tailLen=None)
-        for item in (self.line, self.head):
-            item.setZValue(30)
-            plot.addItem(item)
-        self.hide()
-
-    def hide(self) -> None:
-        """Take the arrow off the plot."""
-        self.line.setVisible(False)
-        self.head.setVisible(False)
-
-    def show(self, arrow: Arrow, view: pg.ViewBox, theme: Theme) -> None:
-        """Draw ``arrow``; the head points along the line as it appears on screen."""
-        style = Qt.PenStyle.DashLine if arrow.dashed else Qt.PenStyle.SolidLine
-        pen = series_pen(theme, color=arrow.color, width_factor=1.2, style=style)
-        self.line.setData([arrow.start[0], arrow.end[0]], [arrow.start[1], arrow.end[1]], pen=pen)
-        start = view.mapViewToScene(QPointF(*arrow.start))
-        end = view.mapViewToScene(QPointF(*arrow.end))
-        angle = math.degrees(math.atan2(end.y() - start.y(), end.x() - start.x()))
-        self.head.setStyle(
-            angle=angle + 180.0,
-            headLen=12 * theme.scale,
-            pen=pg.mkPen(arrow.color),
-            brush=pg.mkBrush(arrow.color),
-        )
-        self.head.setPos(*arrow.end)
-        self.line.setVisible(True)
-        self.head.setVisible(True)
+def arrow_segments(
+    arrow: Arrow, pixel_width: float, pixel_height: float, head_pixels: float
+) -> tuple[list[float], list[float]]:
+    """Shaft and the two strokes of the head of ``arrow`` as point pairs (for
+    ``connect="pairs"``), the head ``head_pixels`` long on screen whatever the axes' scales."""
+    (x0, y0), (x1, y1) = arrow.start, arrow.end
+    dx, dy = (x1 - x0) / pixel_width, (y1 - y0) / pixel_height
+    length = math.hypot(dx, dy)
+    xs, ys = [x0, x1], [y0, y1]
+    if length > 0:
+        ux, uy = dx / length, dy / length
+        size = min(head_pixels, 0.6 * length)
+        for turn in (HEAD_ANGLE, -HEAD_ANGLE):
+            cos, sin = math.cos(turn), math.sin(turn)
+            bx, by = -(ux * cos - uy * sin) * size, -(ux * sin + uy * cos) * size
+            xs += [x1, x1 + bx * pixel_width]
+            ys += [y1, y1 + by * pixel_height]
+    return xs, ys
 
 
 class SurfaceView(QWidget):
@@ -141,8 +128,11 @@ class SurfaceView(QWidget):
             self.plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._surface: Surface | None = None
         self._theme: Theme | None = None
+        self._styles: dict[tuple[str, str], object] = {}
         self._image = pg.ImageItem()
         self._image.setZValue(-10)
+        # Scaling the heat map to the plot's size costs ~2 ms a frame: scale once, then copy.
+        self._image.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.plot.addItem(self._image)
         # All contour lines are one item, painted once into a cache and then only copied.
         self._contours = pg.PlotCurveItem(connect="pairs", antialias=True)
@@ -152,20 +142,26 @@ class SurfaceView(QWidget):
         self._minima = pg.ScatterPlotItem(symbol="star")
         self._minima.setZValue(5)
         self.plot.addItem(self._minima)
-        self._paths = [pg.PlotDataItem() for _ in range(lane_count)]
+        self._paths = [pg.PlotCurveItem(skipFiniteCheck=True) for _ in range(lane_count)]
         for path in self._paths:
             path.setZValue(10)
             self.plot.addItem(path)
-        self._points = pg.ScatterPlotItem()
+        self._points = pg.ScatterPlotItem(symbol="o")
         self._points.setZValue(20)
         self.plot.addItem(self._points)
-        self._diverged = pg.ScatterPlotItem(symbol="x")
-        self._diverged.setZValue(20)
-        self.plot.addItem(self._diverged)
-        self._lookahead = pg.ScatterPlotItem(symbol="o")
+        self._crosses = pg.ScatterPlotItem(symbol="x")
+        self._crosses.setZValue(20)
+        self.plot.addItem(self._crosses)
+        # The look-ahead ring is one fixed point moved with setPos: nothing rebuilt per frame.
+        self._lookahead = pg.ScatterPlotItem(x=[0.0], y=[0.0], symbol="o")
         self._lookahead.setZValue(31)
+        self._lookahead.setVisible(False)
         self.plot.addItem(self._lookahead)
-        self._arrows = [ArrowGlyph(self.plot) for _ in range(3)]
+        # Arrows are plain line pairs (shaft and head): cheap to move every frame.
+        self._arrows = [pg.PlotCurveItem(connect="pairs") for _ in range(3)]
+        for arrow in self._arrows:
+            arrow.setZValue(30)
+            self.plot.addItem(arrow)
         self.start_handle: pg.TargetItem | None = None
         self._start_tooltip = ""
         self._placing_start = False
@@ -183,6 +179,7 @@ class SurfaceView(QWidget):
         """Show ``surface``: its heat map over its view box and its minima."""
         self._surface = surface
         self._theme = theme
+        self._styles.clear()
         xmin, xmax, ymin, ymax = surface.view
         x, y, values = surface_grid(surface, HEAT_MAP_RESOLUTION)
         levels = band_levels(values, surface.log_contours)
@@ -225,66 +222,96 @@ class SurfaceView(QWidget):
         width, height = self.plot.vb.viewPixelSize()
         return max(width, height) if width > 0 and height > 0 else 0.01
 
-    def draw_paths(self, paths: list[tuple[np.ndarray, np.ndarray] | None], colors: list[str]):
-        """One thinned trajectory per lane (None hides the lane's line)."""
+    def draw_paths(
+        self,
+        paths: list[tuple[np.ndarray, np.ndarray] | None],
+        colors: list[str],
+        smooth: bool = True,
+    ) -> None:
+        """One thinned trajectory per lane (None hides the lane's line). ``smooth`` draws them
+        antialiased: painting them so costs about twice as much, so a running race (which
+        redraws every frame) draws them plain and a paused one smooth."""
         theme = self._theme
         for item, path, color in zip(self._paths, paths, colors, strict=True):
             if path is None or theme is None:
                 item.setVisible(False)
                 continue
-            item.setData(path[0], path[1], pen=series_pen(theme, color=color))
+            item.setData(path[0], path[1], pen=self._pen(color), antialias=smooth)
             item.setVisible(True)
 
-    def draw_points(self, points: list[tuple[float, float, str]], crosses: list[tuple]) -> None:
-        """Current points (x, y, colour) and the last points of diverged lanes (crosses)."""
-        theme = self._theme
-        if theme is None:
+    def draw_points(self, points: list[tuple[float, float, str] | None], crosses: list[tuple]):
+        """Each lane's current point (x, y, colour), None to hide it; and the last points of
+        the diverged lanes (x, y), drawn as crosses."""
+        if self._theme is None:
             return
-        size = 11 * theme.scale
-        outline = pg.mkPen(theme.plot_background, width=1.5)
+        shown = [point for point in points if point is not None]
         self._points.setData(
-            [
-                {"pos": (x, y), "brush": pg.mkBrush(color), "pen": outline, "size": size}
-                for x, y, color in points
-            ]
+            x=np.array([point[0] for point in shown]),
+            y=np.array([point[1] for point in shown]),
+            brush=[self._brush(point[2]) for point in shown],
         )
-        cross_pen = pg.mkPen(theme.danger, width=2.5 * theme.scale)
-        self._diverged.setData(
-            [
-                {
-                    "pos": (x, y),
-                    "brush": pg.mkBrush(theme.danger),
-                    "pen": cross_pen,
-                    "size": size * 1.4,
-                }
-                for x, y in crosses
-            ]
+        self._crosses.setData(
+            x=np.array([cross[0] for cross in crosses]), y=np.array([cross[1] for cross in crosses])
         )
+
+    def point_positions(self) -> list[tuple[float, float]]:
+        """Where the current points are drawn (for tests)."""
+        x, y = self._points.getData()
+        return list(zip(x.tolist(), y.tolist(), strict=True))
+
+    def cross_count(self) -> int:
+        """How many diverged lanes are marked."""
+        return len(self._crosses.getData()[0])
+
+    def _pen(self, color: str):
+        # Pens and brushes are made once per colour and theme: drawing runs every frame.
+        key = ("pen", color)
+        if key not in self._styles:
+            self._styles[key] = series_pen(self._theme, color=color)
+        return self._styles[key]
+
+    def _brush(self, color: str):
+        key = ("brush", color)
+        if key not in self._styles:
+            self._styles[key] = pg.mkBrush(color)
+        return self._styles[key]
 
     def draw_arrows(self, arrows: list[Arrow], lookahead: tuple[float, float, str] | None):
         """The inspector's arrows (at most three) and Nesterov's look-ahead point."""
         theme = self._theme
-        for glyph, arrow in zip(self._arrows, [*arrows, *[None] * 3], strict=False):
-            if arrow is None or theme is None:
-                glyph.hide()
-            else:
-                glyph.show(arrow, self.plot.vb, theme)
+        width, height = self.plot.vb.viewPixelSize()
+        for item, arrow in zip(self._arrows, [*arrows, None, None, None], strict=False):
+            if arrow is None or theme is None or width <= 0 or height <= 0:
+                item.setVisible(False)
+                continue
+            xs, ys = arrow_segments(arrow, width, height, 12 * theme.scale)
+            key = ("arrow", f"{arrow.color}{'-' if arrow.dashed else ''}")
+            if key not in self._styles:
+                style = Qt.PenStyle.DashLine if arrow.dashed else Qt.PenStyle.SolidLine
+                self._styles[key] = series_pen(
+                    theme, color=arrow.color, width_factor=1.2, style=style
+                )
+            item.setData(xs, ys, pen=self._styles[key])
+            item.setVisible(True)
         if lookahead is None or theme is None:
-            self._lookahead.setData([])
+            self._lookahead.setVisible(False)
         else:
             x, y, color = lookahead
-            self._lookahead.setData(
-                [
-                    {
-                        "pos": (x, y),
-                        "brush": pg.mkBrush(theme.plot_background),
-                        "pen": pg.mkPen(color, width=2),
-                        "size": 9 * theme.scale,
-                    }
-                ]
+            self._lookahead.setPen(
+                self._styles.setdefault(("ring", color), pg.mkPen(color, width=2))
             )
+            self._lookahead.setPos(x, y)
+            self._lookahead.setVisible(True)
 
     def _style_markers(self, theme: Theme) -> None:
+        size = 11 * theme.scale
+        self._points.setSize(size)
+        self._points.setPen(pg.mkPen(theme.plot_background, width=1.5))
+        self._crosses.setSize(size * 1.4)
+        self._crosses.setBrush(pg.mkBrush(theme.danger))
+        self._crosses.setPen(pg.mkPen(theme.danger, width=2.5 * theme.scale))
+        self._lookahead.setSize(9 * theme.scale)
+        self._lookahead.setBrush(pg.mkBrush(theme.plot_background))
         self._minima.setPen(pg.mkPen(theme.foreground, width=1))
         self._minima.setBrush(pg.mkBrush(theme.highlight if theme.dark else "#ffd54f"))
         self._minima.setSize(16 * theme.scale)
