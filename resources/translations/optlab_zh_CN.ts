@@ -529,7 +529,7 @@
     <name>InspectorPlots</name>
     <message>
       <source>Effective learning rate per coordinate</source>
-      <extracomment>Points per drawn curve at most.</extracomment>
+      <extracomment>Points per drawn curve at most. The bias correction matters in Adam's first steps (1 − β₁ᵗ ≈ 1 after a few dozen): the m/m̂ plot shows this many.</extracomment>
       <translation>每个坐标的有效学习率</translation>
     </message>
     <message>
@@ -537,8 +537,8 @@
       <translation>步数</translation>
     </message>
     <message>
-      <source>Adam: m and bias-corrected m̂</source>
-      <translation>Adam：m 与偏差校正后的 m̂</translation>
+      <source>Adam: m and bias-corrected &lt;b&gt;m̂&lt;/b&gt;, first {steps} steps</source>
+      <translation>Adam：m 与偏差校正后的 &lt;b&gt;m̂&lt;/b&gt;（前 {steps} 步）</translation>
     </message>
     <message>
       <source>This optimizer uses the same learning rate η in every direction: there is no per-coordinate rate to plot. Inspect Adagrad, Adadelta, RMSprop or Adam.</source>
@@ -778,8 +778,8 @@
       <translation>&lt;h3&gt;RMSprop&lt;/h3&gt;&lt;p&gt;用梯度平方的衰减平均的平方根去除学习率：E[g²]&lt;sub&gt;t&lt;/sub&gt; = 0.9E[g²]&lt;sub&gt;t−1&lt;/sub&gt; + 0.1g&lt;sub&gt;t&lt;/sub&gt;²，θ ← θ − η/√(E[g²]&lt;sub&gt;t&lt;/sub&gt; + ε) · g&lt;sub&gt;t&lt;/sub&gt;。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;和 Adagrad 一样按坐标分别缩放，但旧梯度会逐渐被遗忘，学习率不会塌缩。&lt;/li&gt;&lt;li&gt;它能减弱梯度较大方向上的来回摆动。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-      <source>&lt;h3&gt;Adam&lt;/h3&gt;&lt;p&gt;RMSprop plus Momentum: a decaying average of the gradients m&lt;sub&gt;t&lt;/sub&gt; (the first moment, a velocity) and one of their squares v&lt;sub&gt;t&lt;/sub&gt; (the second moment, as in RMSprop).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Both start at 0, so at first they lean towards 0; dividing by 1 − β₁&lt;sup&gt;t&lt;/sup&gt; and 1 − β₂&lt;sup&gt;t&lt;/sup&gt; corrects this bias (m̂&lt;sub&gt;t&lt;/sub&gt;, v̂&lt;sub&gt;t&lt;/sub&gt;; compare m with m̂ in the plot: they meet after a few dozen steps).&lt;/li&gt;&lt;li&gt;The step η·m̂&lt;sub&gt;t&lt;/sub&gt;/(√v̂&lt;sub&gt;t&lt;/sub&gt; + ε) is about η per coordinate at first, whatever the size of the gradient.&lt;/li&gt;&lt;li&gt;Usual values: β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸.&lt;/li&gt;&lt;/ul&gt;</source>
-      <translation>&lt;h3&gt;Adam&lt;/h3&gt;&lt;p&gt;相当于 RMSprop 加上动量：它同时维护梯度的衰减平均 m&lt;sub&gt;t&lt;/sub&gt;（一阶矩，相当于速度）和梯度平方的衰减平均 v&lt;sub&gt;t&lt;/sub&gt;（二阶矩，与 RMSprop 相同）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;两者都从 0 开始，所以起初偏向 0；除以 1 − β₁&lt;sup&gt;t&lt;/sup&gt; 和 1 − β₂&lt;sup&gt;t&lt;/sup&gt; 可以校正这个偏差（得到 m̂&lt;sub&gt;t&lt;/sub&gt;、v̂&lt;sub&gt;t&lt;/sub&gt;；对比图中的 m 与 m̂：几十步之后两者重合）。&lt;/li&gt;&lt;li&gt;更新量 η·m̂&lt;sub&gt;t&lt;/sub&gt;/(√v̂&lt;sub&gt;t&lt;/sub&gt; + ε) 起初在每个坐标上都约为 η，与梯度大小无关。&lt;/li&gt;&lt;li&gt;常用取值：β₁ = 0.9，β₂ = 0.999，ε = 10⁻⁸。&lt;/li&gt;&lt;/ul&gt;</translation>
+      <source>&lt;h3&gt;Adam&lt;/h3&gt;&lt;p&gt;RMSprop plus Momentum: a decaying average of the gradients m&lt;sub&gt;t&lt;/sub&gt; (the first moment, a velocity) and one of their squares v&lt;sub&gt;t&lt;/sub&gt; (the second moment, as in RMSprop).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Both start at 0, so at first they lean towards 0; dividing by 1 − β₁&lt;sup&gt;t&lt;/sup&gt; and 1 − β₂&lt;sup&gt;t&lt;/sup&gt; corrects this bias (&lt;b&gt;m̂&lt;/b&gt;&lt;sub&gt;t&lt;/sub&gt;, &lt;b&gt;v̂&lt;/b&gt;&lt;sub&gt;t&lt;/sub&gt;; compare m with &lt;b&gt;m̂&lt;/b&gt; in the plot: they meet after a few dozen steps).&lt;/li&gt;&lt;li&gt;The step η·&lt;b&gt;m̂&lt;/b&gt;&lt;sub&gt;t&lt;/sub&gt;/(√&lt;b&gt;v̂&lt;/b&gt;&lt;sub&gt;t&lt;/sub&gt; + ε) is about η per coordinate at first, whatever the size of the gradient.&lt;/li&gt;&lt;li&gt;Usual values: β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸.&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;h3&gt;Adam&lt;/h3&gt;&lt;p&gt;相当于 RMSprop 加上动量：它同时维护梯度的衰减平均 m&lt;sub&gt;t&lt;/sub&gt;（一阶矩，相当于速度）和梯度平方的衰减平均 v&lt;sub&gt;t&lt;/sub&gt;（二阶矩，与 RMSprop 相同）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;两者都从 0 开始，所以起初偏向 0；除以 1 − β₁&lt;sup&gt;t&lt;/sup&gt; 和 1 − β₂&lt;sup&gt;t&lt;/sup&gt; 可以校正这个偏差（得到 &lt;b&gt;m̂&lt;/b&gt;&lt;sub&gt;t&lt;/sub&gt;、&lt;b&gt;v̂&lt;/b&gt;&lt;sub&gt;t&lt;/sub&gt;；对比图中的 m 与 &lt;b&gt;m̂&lt;/b&gt;：几十步之后两者重合）。&lt;/li&gt;&lt;li&gt;更新量 η·&lt;b&gt;m̂&lt;/b&gt;&lt;sub&gt;t&lt;/sub&gt;/(√&lt;b&gt;v̂&lt;/b&gt;&lt;sub&gt;t&lt;/sub&gt; + ε) 起初在每个坐标上都约为 η，与梯度大小无关。&lt;/li&gt;&lt;li&gt;常用取值：β₁ = 0.9，β₂ = 0.999，ε = 10⁻⁸。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
   </context>
   <context>
@@ -872,7 +872,7 @@
     </message>
     <message>
       <source>Nesterov (NAG)</source>
-      <translation>Nesterov 加速梯度（NAG）</translation>
+      <translation>Nesterov（NAG）</translation>
     </message>
     <message>
       <source>Adagrad</source>
@@ -1003,7 +1003,11 @@
     </message>
     <message>
       <source>{optimizer}: values at step {step}</source>
-      <translation>{optimizer}：第 {step} 步的数值</translation>
+      <translation>{optimizer}：第 {step} 步</translation>
+    </message>
+    <message>
+      <source>{optimizer} at step {step}; its state as recorded at step {state}</source>
+      <translation>{optimizer}：第 {step} 步；内部状态取自第 {state} 步的记录</translation>
     </message>
     <message>
       <source>solid: the step taken</source>
@@ -1039,7 +1043,7 @@
     </message>
     <message>
       <source>loss − min</source>
-      <translation>损失 − 最小值</translation>
+      <translation>损失−最小</translation>
     </message>
     <message>
       <source>loss</source>

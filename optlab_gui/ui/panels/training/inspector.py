@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from optlab_gui.training.decimation import peak_decimate
+from optlab_gui.ui.panels.training.loss_view import decade_ticks
 from optlab_gui.ui.theme import Theme
 from optlab_gui.ui.widgets.plots import (
     make_plot_widget,
@@ -20,6 +21,9 @@ from optlab_gui.ui.widgets.plots import (
 
 #: Points per drawn curve at most.
 MAX_POINTS = 300
+#: The bias correction matters in Adam's first steps (1 − β₁ᵗ ≈ 1 after a few dozen): the
+#: m/m̂ plot shows this many.
+MOMENT_STEPS = 150
 
 
 def positive_log10(values: np.ndarray) -> np.ndarray:
@@ -42,7 +46,6 @@ class InspectorPlots(QWidget):
             item.setMouseEnabled(x=False, y=False)
             for name in ("left", "bottom"):
                 item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.rate_plot.getPlotItem().getAxis("left").setLogMode(True)
         self.rate_legend = self.rate_plot.getPlotItem().addLegend(offset=(-8, 8))
         self.moment_legend = self.moment_plot.getPlotItem().addLegend(offset=(-8, 8))
         self._rate_curves = [self.rate_plot.plot() for _ in range(2)]
@@ -68,7 +71,9 @@ class InspectorPlots(QWidget):
             return
         set_plot_title(self.rate_plot, self.tr("Effective learning rate per coordinate"), theme)
         set_axis_label(self.rate_plot, "bottom", self.tr("step"), theme)
-        set_plot_title(self.moment_plot, self.tr("Adam: m and bias-corrected m̂"), theme)
+        # Bold: the regular UI font leaves the combining hat of m̂ out.
+        title = self.tr("Adam: m and bias-corrected <b>m̂</b>, first {steps} steps")
+        set_plot_title(self.moment_plot, title.format(steps=MOMENT_STEPS), theme)
         set_axis_label(self.moment_plot, "bottom", self.tr("step"), theme)
         self.constant_note.setText(
             self.tr(
@@ -104,14 +109,21 @@ class InspectorPlots(QWidget):
     ) -> None:
         """Curves over ``steps``: effective_lr (n, 2); Adam's m and m̂ (n, 2) or None."""
         if effective_lr is not None:
-            for curve, column in zip(self._rate_curves, effective_lr.T, strict=True):
-                curve.setData(
-                    *peak_decimate(steps, positive_log10(column), MAX_POINTS), connect="finite"
-                )
+            logs = positive_log10(effective_lr)
+            for curve, column in zip(self._rate_curves, logs.T, strict=True):
+                curve.setData(*peak_decimate(steps, column, MAX_POINTS), connect="finite")
+            finite = logs[np.isfinite(logs)]
+            if finite.size:
+                low, high = float(finite.min()), float(finite.max())
+                middle, half = 0.5 * (low + high), max(0.6, 0.55 * (high - low))
+                self.rate_plot.setYRange(middle - half, middle + half, padding=0.0)
+                axis = self.rate_plot.getPlotItem().getAxis("left")
+                axis.setTicks(decade_ticks(middle - half, middle + half))
         if m is not None and m_hat is not None:
-            series = [m_hat[:, 0], m[:, 0], m_hat[:, 1], m[:, 1]]
+            early = steps <= MOMENT_STEPS
+            series = [m_hat[early, 0], m[early, 0], m_hat[early, 1], m[early, 1]]
             for curve, values in zip(self._moment_curves, series, strict=True):
-                curve.setData(*peak_decimate(steps, values, MAX_POINTS), connect="finite")
+                curve.setData(steps[early], values, connect="finite")
 
     def clear(self) -> None:
         """No data (before the first step)."""
@@ -131,7 +143,7 @@ class InspectorPlots(QWidget):
             curve.setPen(series_pen(theme, color=color, style=style))
             self.rate_legend.addItem(curve, self.tr("η_eff along {axis}").format(axis=name))
         self.moment_legend.clear()
-        labels = ("m̂ (x)", "m (x)", "m̂ (y)", "m (y)")
+        labels = ("<b>m̂</b> (x)", "m (x)", "<b>m̂</b> (y)", "m (y)")
         colors = (self._color, self._color, second, second)
         styles = (solid, dashed, solid, dashed)
         for curve, color, style, label in zip(

@@ -241,6 +241,8 @@ class HyperEditor(QWidget):
                     spec.minimum, spec.maximum, values[key], log_scale=spec.log_scale
                 )
                 control.setObjectName(f"hyper_{key}")
+                box = control.number_box()
+                box.setMinimumWidth(box.fontMetrics().horizontalAdvance("0.99999") + 36)
                 control.setProperty("key", key)
                 control.value_changed.connect(self._on_value)
                 self._layout.addWidget(control)

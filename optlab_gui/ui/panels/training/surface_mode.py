@@ -150,8 +150,8 @@ class SurfaceRaceMode(RaceMode):
         plots.setObjectName("plotSplitter")
         plots.addWidget(self.surface_view)
         plots.addWidget(self.loss_view)
-        plots.setStretchFactor(0, 3)
-        plots.setStretchFactor(1, 2)
+        plots.setStretchFactor(0, 5)
+        plots.setStretchFactor(1, 4)
         plots.setChildrenCollapsible(False)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -485,15 +485,15 @@ class SurfaceRaceMode(RaceMode):
         if not terms:
             caption = self.tr("{optimizer}: update rule (values appear after the first step)")
             caption = caption.format(optimizer=title)
-        elif state_step != shown_step:
-            caption = self.tr("{optimizer}: values at step {step}").format(
-                optimizer=title, step=state_step
-            )
-        else:
+        elif state_step == shown_step:
             caption = self.tr("{optimizer}: values at step {step}").format(
                 optimizer=title, step=shown_step
             )
-        caption += "<br>" + self._arrow_legend(optimizer, factor)
+        else:  # long runs keep the state of ever fewer steps: the newest one before
+            caption = self.tr("{optimizer} at step {step}; its state as recorded at step {state}")
+            caption = caption.format(optimizer=title, step=shown_step, state=state_step)
+        if self._theme is not None and self._theme.name != "presentation":
+            caption += "<br>" + self._arrow_legend(optimizer, factor)
         self.formula.set_values(caption, rows)
 
     def _arrow_legend(self, optimizer: str, factor: float) -> str:

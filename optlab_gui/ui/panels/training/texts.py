@@ -178,8 +178,9 @@ _EXPLANATIONS = {
         "m<sub>t</sub> (the first moment, a velocity) and one of their squares v<sub>t</sub> "
         "(the second moment, as in RMSprop).</p><ul><li>Both start at 0, so at first they "
         "lean towards 0; dividing by 1 − β₁<sup>t</sup> and 1 − β₂<sup>t</sup> corrects "
-        "this bias (m̂<sub>t</sub>, v̂<sub>t</sub>; compare m with m̂ in the plot: they meet "
-        "after a few dozen steps).</li><li>The step η·m̂<sub>t</sub>/(√v̂<sub>t</sub> + ε) is "
+        "this bias (<b>m̂</b><sub>t</sub>, <b>v̂</b><sub>t</sub>; compare m with <b>m̂</b> in "
+        "the plot: they meet after a few dozen steps).</li><li>The step "
+        "η·<b>m̂</b><sub>t</sub>/(√<b>v̂</b><sub>t</sub> + ε) is "
         "about η per coordinate at first, whatever the size of the gradient.</li><li>Usual "
         "values: β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸.</li></ul>",
     ),
