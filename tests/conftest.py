@@ -78,13 +78,13 @@ def no_leaked_threads_or_timers(request: pytest.FixtureRequest, monkeypatch: pyt
     recorder = _StartRecorder()
     recorder.install(monkeypatch)
     yield
-    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtCore import QCoreApplication, QEventLoop
 
-    # Give closed windows and single-shot timers a moment to finish, without sleeping blind.
+    # Give pending single-shot timers and stopping threads a moment to finish, without
+    # sleeping blind. (Forcing deferred deletes here crashed: Qt deletes them in the loop.)
     deadline = time.monotonic() + LEAK_GRACE_S
     while recorder.leaks() and time.monotonic() < deadline:
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        QCoreApplication.processEvents()
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
     leaks = recorder.leaks()
     if leaks:
         pytest.fail("\n\n".join(leaks), pytrace=False)

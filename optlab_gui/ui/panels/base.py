@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget
 
 from optlab_gui.ui.context import app_context
@@ -50,6 +51,11 @@ class Panel(QWidget):
             self.retranslate_ui()
         super().changeEvent(event)
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """A panel closed on its own (not inside the window) still stops its work."""
+        self.shutdown()
+        super().closeEvent(event)
+
     def _on_theme_changed(self, theme: Theme) -> None:
         self.apply_theme(theme)
 
@@ -86,7 +92,10 @@ class Panel(QWidget):
         """Called when another panel is shown: stop anything running."""
 
     def shutdown(self) -> None:
-        """Called once when the window closes: stop workers and timers, release resources."""
+        """Called when the window (or the panel itself) closes: stop workers and timers.
+
+        May be called more than once; later calls must do nothing harmful.
+        """
 
     def ready_for_screenshot(self) -> bool:
         """True when a ``--screenshot`` of the panel would show its finished content."""
