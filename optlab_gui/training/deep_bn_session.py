@@ -36,6 +36,7 @@ __all__ = [
     "BATCHNORM",
     "BATCH_LOSS",
     "BN_MODES",
+    "DEFAULT_MEASURE_SIZE",
     "EVAL_MODE",
     "HISTOGRAM",
     "PLAIN",
@@ -71,6 +72,8 @@ WEIGHT_GRADIENT_NORM = "weight_gradient_norm"
 BATCH_LOSS = "batch_loss"
 
 DEFAULT_BIN_EDGES = np.linspace(-10.0, 10.0, 61)
+#: How many training points the measurements (distributions, loss) are taken on.
+DEFAULT_MEASURE_SIZE = 256
 
 
 class LayerTrace(NamedTuple):
@@ -179,7 +182,7 @@ class DeepBatchNormRace(RaceSession):
         bin_edges: np.ndarray = DEFAULT_BIN_EDGES,
         dataset: str = "moons",
         n_samples: int = 1000,
-        measure_size: int = 256,
+        measure_size: int = DEFAULT_MEASURE_SIZE,
         bn_mode: str = TRAIN_MODE,
     ) -> None:
         if optimizer not in OPTIMIZERS:

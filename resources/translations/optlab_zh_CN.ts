@@ -350,35 +350,35 @@
     </message>
     <message>
       <source>Saturated share</source>
-      <translation type="unfinished" />
+      <translation>饱和比例</translation>
     </message>
     <message>
       <source>Mean ± std</source>
-      <translation type="unfinished" />
+      <translation>均值 ± 标准差</translation>
     </message>
     <message>
       <source>Gradient ‖∂L/∂W‖</source>
-      <translation type="unfinished" />
+      <translation>梯度 ‖∂L/∂W‖</translation>
     </message>
     <message>
       <source>Layer {layer} on the curve</source>
-      <translation type="unfinished" />
+      <translation>第 {layer} 层与激活曲线</translation>
     </message>
     <message>
       <source>Every layer</source>
-      <translation type="unfinished" />
+      <translation>所有层</translation>
     </message>
     <message>
       <source>One layer</source>
-      <translation type="unfinished" />
+      <translation>单层</translation>
     </message>
     <message>
       <source>Per layer</source>
-      <translation type="unfinished" />
+      <translation>逐层统计</translation>
     </message>
     <message>
       <source>Explanation</source>
-      <translation type="unfinished">讲解</translation>
+      <translation>说明</translation>
     </message>
     <message>
       <source>Loss on {count} training points</source>
@@ -390,7 +390,7 @@
     </message>
     <message>
       <source>Share of each layer's activation inputs where |f′| is below 5 % of its maximum: saturated (or dead, for ReLU)</source>
-      <translation type="unfinished" />
+      <translation>每层激活函数输入中 |f′| 小于其最大值 5% 的比例：即饱和（对 ReLU 而言是“死亡”）的部分</translation>
     </message>
     <message>
       <source>Norm of each layer's weight gradient: before training for the same random error signal at the top of both networks, while training for the loss of the mini-batch</source>
@@ -410,11 +410,11 @@
     </message>
     <message>
       <source>without BN</source>
-      <translation type="unfinished" />
+      <translation>无 BN</translation>
     </message>
     <message>
       <source>with BN</source>
-      <translation type="unfinished" />
+      <translation>有 BN</translation>
     </message>
     <message>
       <source>computing gradients…</source>

@@ -1,0 +1,173 @@
+"""The deep-network probe, recomputed off the GUI thread: the latest request wins.
+
+Dragging a slider sends a request per pixel; the job keeps only the newest one, so however
+fast requests come, the thread computes one probe pair at a time and the window never
+freezes. A pair that takes longer than a frame (large depth x width x batch) is first
+computed without the backward pass (a third of the cost) and shown as a preview; the full
+pair follows unless a newer request has arrived in the meantime.
+
+Stopping: :meth:`ProbeJob.shutdown` sets the stop flag, quits the thread's event loop and
+waits; a probe cannot be interrupted halfway, so the wait lasts at most one probe.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+
+from optlab_gui.core.deepnet import probe
+from optlab_gui.ui.panels.batchnorm.measurements import LayerMeasurements, NetworkPair
+
+log = logging.getLogger(__name__)
+
+#: A full pair expected to take longer than this is preceded by a forward-only preview.
+PREVIEW_ABOVE_SECONDS = 0.040
+#: How long shutdown waits before it says so in the log (it then waits for the probe).
+SHUTDOWN_DEADLINE_MS = 2000
+
+
+@dataclass(frozen=True, eq=False)
+class ProbeRequest:
+    """One configuration of the panel's networks; both columns are probed with it."""
+
+    depth: int
+    width: int
+    batch: int
+    activation: str
+    init: str
+    weight_std: float | None
+    seed: int
+    bin_edges: np.ndarray
+
+    @property
+    def work(self) -> float:
+        """Proportional to the probe's cost (its matrix products), to scale timings by."""
+        return float(self.depth) * self.width * self.width * self.batch
+
+
+def probe_pair(request: ProbeRequest, gradients: bool = True) -> NetworkPair:
+    """Probe the same weights and inputs without and with BatchNorm on shared bin edges."""
+    results = [
+        probe(request.depth, request.width, request.batch, request.activation, request.init,
+              request.weight_std, batch_norm, request.seed, request.bin_edges, gradients)
+        for batch_norm in (False, True)
+    ]  # fmt: skip
+    return NetworkPair(
+        plain=LayerMeasurements.from_probe(results[0]),
+        batchnorm=LayerMeasurements.from_probe(results[1]),
+        bin_edges=request.bin_edges,
+        activation=request.activation,
+        gradients_known=gradients,
+    )
+
+
+class ProbeWorker(QObject):
+    """Lives in the job's thread: computes the newest request until none is left."""
+
+    pair_ready = Signal(object, object)  # (ProbeRequest, NetworkPair)
+    failed = Signal(object)  # the exception
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lock = threading.Lock()
+        self._latest: ProbeRequest | None = None
+        self._stop = threading.Event()
+        self._seconds_per_work: float | None = None
+
+    def offer(self, request: ProbeRequest) -> None:
+        """Make ``request`` the next one computed, replacing any older one not yet started
+        (thread-safe)."""
+        with self._lock:
+            self._latest = request
+
+    def request_stop(self) -> None:
+        """Ask :meth:`compute_pending` to return after the probe in progress."""
+        self._stop.set()
+
+    def _take(self) -> ProbeRequest | None:
+        with self._lock:
+            request, self._latest = self._latest, None
+            return request
+
+    def _newer_waiting(self) -> bool:
+        with self._lock:
+            return self._latest is not None
+
+    @Slot()
+    def compute_pending(self) -> None:
+        """Compute the newest request (preview first if it is slow) until none is waiting."""
+        while not self._stop.is_set() and (request := self._take()) is not None:
+            try:
+                expected = (self._seconds_per_work or 0.0) * request.work
+                if expected > PREVIEW_ABOVE_SECONDS:
+                    self.pair_ready.emit(request, probe_pair(request, gradients=False))
+                    if self._newer_waiting() or self._stop.is_set():
+                        continue
+                started = time.perf_counter()
+                pair = probe_pair(request, gradients=True)
+                self._seconds_per_work = (time.perf_counter() - started) / request.work
+                self.pair_ready.emit(request, pair)
+            except Exception as error:  # shown by the panel; the thread keeps serving
+                self.failed.emit(error)
+
+
+class ProbeJob(QObject):
+    """The panel's handle on the probe thread: :meth:`submit` requests, ``pair_ready``
+    answers (in the GUI thread, newest request's pair last), :meth:`shutdown` on close."""
+
+    pair_ready = Signal(object, object)  # (ProbeRequest, NetworkPair)
+    failed = Signal(object)
+    _wake = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._stopped = False
+        self._thread = QThread()
+        self._thread.setObjectName("batchNormProbeThread")
+        self._worker = ProbeWorker()
+        self._worker.moveToThread(self._thread)
+        self._wake.connect(self._worker.compute_pending)
+        self._worker.pair_ready.connect(self._forward_pair)
+        self._worker.failed.connect(self._forward_failure)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+        self._thread.start()
+
+    def submit(self, request: ProbeRequest) -> None:
+        """Ask for ``request`` to be computed; it replaces any request not yet started."""
+        if self._stopped:
+            return
+        self._worker.offer(request)
+        self._wake.emit()
+
+    def is_stopped(self) -> bool:
+        """True after :meth:`shutdown`."""
+        return self._stopped
+
+    @Slot()
+    def shutdown(self) -> None:
+        """Stop the thread: flag, quit, wait (at most one probe in progress). Idempotent."""
+        if self._stopped:
+            return
+        self._stopped = True
+        self._worker.request_stop()
+        self._thread.quit()
+        if not self._thread.wait(SHUTDOWN_DEADLINE_MS):
+            log.warning("the probe thread is still computing; waiting for it to finish")
+            self._thread.wait()
+
+    @Slot(object, object)
+    def _forward_pair(self, request: ProbeRequest, pair: NetworkPair) -> None:
+        if not self._stopped:
+            self.pair_ready.emit(request, pair)
+
+    @Slot(object)
+    def _forward_failure(self, error: Exception) -> None:
+        if not self._stopped:
+            self.failed.emit(error)
