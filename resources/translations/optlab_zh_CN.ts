@@ -398,11 +398,11 @@
     </message>
     <message>
       <source>norm (log scale)</source>
-      <translation>范数（对数坐标）</translation>
+      <translation>范数（对数）</translation>
     </message>
     <message>
       <source>cross-entropy (log scale)</source>
-      <translation>交叉熵（对数坐标）</translation>
+      <translation>交叉熵（对数）</translation>
     </message>
     <message>
       <source>step</source>

@@ -12,7 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from optlab_gui.ui.panels.batchnorm.measurements import LayerMeasurements
-from optlab_gui.ui.panels.batchnorm.plot_titles import span_title_over_axes
+from optlab_gui.ui.panels.batchnorm.plot_titles import PLOT_COLUMNS, span_title_over_axes
 from optlab_gui.ui.theme import Theme, qcolor
 from optlab_gui.ui.widgets.plots import (
     make_plot_widget,
@@ -30,8 +30,10 @@ MEAN_OFFSET = 0.15
 PLAIN, BATCHNORM = 0, 1
 
 
-#: Space above the highest curve on a log plot, as a share of its range (room for the legend).
-LOG_HEADROOM = 0.3
+#: Space above the highest curve on a log plot, as a share of its range.
+LOG_HEADROOM = 0.05
+#: Row of a PlotItem's grid below its bottom axis, where the legends of this row go.
+BELOW_BOTTOM_AXIS = 4
 #: At most this many labelled decades on a log axis.
 MAX_DECADE_LABELS = 6
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -39,8 +41,8 @@ _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 def decade_range(values: np.ndarray, minimum_decades: float = 2.0) -> tuple[float, float]:
     """A log-axis range (log10 units) from whole decades around the positive finite
-    ``values``, at least ``minimum_decades`` wide, plus LOG_HEADROOM on top for the legend;
-    whole decades keep the axis still while a slider moves."""
+    ``values``, at least ``minimum_decades`` wide, plus a little LOG_HEADROOM on top; whole
+    decades keep the axis still while a slider moves."""
     values = np.asarray(values, dtype=float)
     values = values[np.isfinite(values) & (values > 0)]
     if not values.size:
@@ -66,6 +68,13 @@ def set_decades(plot: pg.PlotWidget, values: np.ndarray, minimum_decades: float)
     low, high = decade_range(values, minimum_decades)
     plot.setYRange(low, high, padding=0)
     plot.getPlotItem().getAxis("left").setTicks([decade_ticks(low, high), []])
+
+
+def legend_below(plot: pg.PlotWidget) -> pg.LegendItem:
+    """A one-row legend under the plot's bottom axis, where it can never hide a curve."""
+    legend = pg.LegendItem(colCount=2)
+    plot.getPlotItem().layout.addItem(legend, BELOW_BOTTOM_AXIS, 0, 1, PLOT_COLUMNS)
+    return legend
 
 
 def drawable(x: np.ndarray, y: np.ndarray, log: bool = False) -> tuple[np.ndarray, np.ndarray]:
@@ -112,8 +121,8 @@ class SummaryPlots(QWidget):
             self.mean_std.addItem(self.mean_curves[index])
             self.gradient.addItem(self.gradient_curves[index])
             self.loss.addItem(self.loss_curves[index])
-        self.gradient_legend = self.gradient.getPlotItem().addLegend(offset=(4, 4))
-        self.loss_legend = self.loss.getPlotItem().addLegend(offset=(-4, 4))
+        self.gradient_legend = legend_below(self.gradient)
+        self.loss_legend = legend_below(self.loss)
         for index in range(2):
             self.gradient_legend.addItem(self.gradient_curves[index], "")
             self.loss_legend.addItem(self.loss_curves[index], "")
@@ -123,16 +132,24 @@ class SummaryPlots(QWidget):
 
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
-        self.arrange(columns=len(self.plots()))
         self.loss.setVisible(False)
+        self.arrange(columns=len(self.plots()))
 
     def arrange(self, columns: int) -> None:
         """Lay the plots out in rows of ``columns`` (one row normally, 2 x 2 for the
         projector where each plot needs more room)."""
+        self._columns = columns
         for index, widget in enumerate(self.plots().values()):
             self._grid.addWidget(widget, index // columns, index % columns)
+        self._share_width()
+
+    def _share_width(self) -> None:
+        """Equal width for every grid column holding a plot on show, none for the others
+        (the loss plot's column while there is no training)."""
+        used = {index % self._columns for index, widget in enumerate(self.plots().values())
+                if not widget.isHidden()}  # fmt: skip
         for column in range(len(self.plots())):
-            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+            self._grid.setColumnStretch(column, 1 if column in used else 0)
 
     def plots(self) -> dict[str, pg.PlotWidget]:
         """The plots by export name."""
@@ -198,12 +215,14 @@ class SummaryPlots(QWidget):
         shown = [losses[:, index] for index in range(2) if visible[index]]
         set_decades(self.loss, np.concatenate(shown), minimum_decades=1.0)
         self.loss.setVisible(True)
+        self._share_width()
 
     def hide_losses(self) -> None:
         """Hide the loss plot (no training yet)."""
         for curve in self.loss_curves:
             curve.setData([], [])
         self.loss.setVisible(False)
+        self._share_width()
 
     def series(self, name: str, index: int) -> tuple[np.ndarray, np.ndarray]:
         """The (x, y) drawn for one network (0 without, 1 with BatchNorm) in plot ``name``
