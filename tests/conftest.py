@@ -101,6 +101,14 @@ def app_context(qapp, tmp_path, monkeypatch):
     create_application([], language="en")
     context = current_context()
     yield context
+    # An error dialog left open would outlive its reporter (deleted below) and crash later.
+    from PySide6.QtWidgets import QApplication
+
+    from optlab_gui.ui.error_dialog import ErrorDialog
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, ErrorDialog):
+            widget.close()
     context.errors.uninstall()
     context.languages.set_language("en")
     for service in (context.errors, context.themes, context.languages):
