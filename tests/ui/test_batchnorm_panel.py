@@ -109,6 +109,18 @@ def test_the_heat_map_and_the_chosen_layer_show_the_core_histograms(panel, qtbot
     assert "3" in panel.columns[1]._detail_title
 
 
+def test_clicking_a_row_of_the_heat_map_shows_that_layer(panel, qtbot):
+    from PySide6.QtCore import QPointF, Qt
+
+    set_network(panel, qtbot, depth=10, width=16, batch=32)
+    heat_map = panel.columns[0].heat_map
+    scene_point = heat_map.getPlotItem().vb.mapViewToScene(QPointF(0.0, 4.0))
+    qtbot.mouseClick(
+        heat_map.viewport(), Qt.MouseButton.LeftButton, pos=heat_map.mapFromScene(scene_point)
+    )
+    assert panel.view_controls.layer.value() == 4
+
+
 def test_a_slider_storm_is_coalesced_and_ends_on_the_last_value(panel, qtbot):
     computed = []
     panel._probe_job.pair_ready.connect(lambda request, pair: computed.append(request))
@@ -164,15 +176,25 @@ def test_training_runs_shows_two_loss_curves_and_stops_when_the_panel_is_left(
     assert not panel.summaries.loss.isVisible()
 
 
-def test_closing_the_window_while_training_and_probing_exits_cleanly(main_window, panel, qtbot):
+def test_closing_the_window_while_training_stops_the_compute_process(main_window, panel, qtbot):
     set_network(panel, qtbot, depth=4, width=16, batch=32)
     panel.start_pause()
-    qtbot.waitUntil(lambda: panel.training_run().step >= 1, timeout=WAIT_MS)
-    panel.reset()
+    run = panel.training_run()
+    qtbot.waitUntil(lambda: run.step >= 2, timeout=WAIT_MS)
+    assert panel.is_running()
+    process = run._process
+    main_window.close()
+    assert not process.is_alive()
+    assert not panel.is_running()
+
+
+def test_closing_the_window_during_a_recompute_exits_cleanly(main_window, panel, qtbot):
+    """No "QThread destroyed while running" (Qt warnings fail tests): shutdown waits."""
     panel.network_controls.width.set_value(512)
-    panel.network_controls.batch.set_value(1024)  # a long probe in flight while closing
+    panel.network_controls.batch.set_value(1024)  # a probe of several hundred ms in flight
     main_window.close()
     assert panel._probe_job.is_stopped()
+    assert not panel._probe_job._thread.isRunning()
 
 
 def test_an_exploding_network_is_drawn_without_errors(panel, qtbot):
