@@ -54,6 +54,7 @@ from optlab_gui.ui.panels.activations.texts import (
     parameter_meaning,
 )
 from optlab_gui.ui.panels.base import EXPORT, RESET, Panel
+from optlab_gui.ui.scenes import Choice, Flag, Items, Number, Record
 from optlab_gui.ui.theme import Theme
 from optlab_gui.ui.widgets.explanation import ExplanationPane
 from optlab_gui.ui.widgets.parameter_control import ParameterControl
@@ -69,6 +70,8 @@ MAX_LIST_SHARE, MIN_INFO_SHARE, MAX_INFO_SHARE = 0.34, 0.2, 0.27
 PRESENTATION_CONTROL_FONT = 0.75
 #: Milliseconds without slider or view movement before curves are drawn antialiased again.
 SETTLE_MS = 250
+#: Largest seed and |x| a scene may hold.
+MAX_SCENE_SEED, SCENE_X_LIMIT = 2**31 - 1, 1000.0
 #: Saturated means |f′| below this fraction of its maximum (the notes' flat regions).
 SATURATION_THRESHOLD = 0.05
 #: The Maxout parameters that make it exactly ReLU.
@@ -338,6 +341,75 @@ class ActivationPanel(Panel):
     def frame_clock(self) -> FrameClock:
         """The clock that coalesces redraws (tests flush it, the benchmark counts it)."""
         return self._clock
+
+    # Scenes -----------------------------------------------------------------------------
+
+    def scene_schema(self) -> Record:
+        """Plotted and selected activations, every parameter, depth, seed and view."""
+        names = tuple(self._names)
+        return Record(
+            {
+                "shown": Items(Choice(names), 0, len(names), unique=True),
+                "selected": Choice(names),
+                "parameters": Record(
+                    {
+                        name: Record(
+                            {
+                                key: Number(spec.minimum, spec.maximum)
+                                for key, spec in activation.parameters.items()
+                            }
+                        )
+                        for name, activation in ACTIVATIONS.items()
+                    }
+                ),
+                "depth": Number(1, MAX_DEPTH, integer=True),
+                "seed": Number(0, MAX_SCENE_SEED, integer=True),
+                "overlaid": Flag(),
+                "x_range": Items(Number(-SCENE_X_LIMIT, SCENE_X_LIMIT), 2, 2),
+                "readout_x": Number(-SCENE_X_LIMIT, SCENE_X_LIMIT),
+            }
+        )
+
+    def scene_state(self) -> dict:
+        """The panel's state as a scene (see :meth:`scene_schema`)."""
+        return {
+            "shown": self.shown(),
+            "selected": self.selected_activation().name,
+            "parameters": {name: dict(values) for name, values in self._parameters.items()},
+            "depth": self._depth,
+            "seed": self._seed,
+            "overlaid": self._overlay_check.isChecked(),
+            "x_range": [round(x, 9) for x in self._curves.visible_x_range()],
+            "readout_x": self._readout_x,
+        }
+
+    def scene_problem(self, state: dict) -> str | None:
+        """The x range must run left to right."""
+        low, high = state["x_range"]
+        if not low < high:
+            return self.tr("state.x_range must run from a smaller to a larger x")
+        return None
+
+    def apply_scene_state(self, state: dict) -> None:
+        """Show a checked scene: activations, parameters, depth, weights and view."""
+        for name, values in state["parameters"].items():
+            self._parameters[name] = {key: float(value) for key, value in values.items()}
+        self.set_shown(state["shown"])
+        self.select(state["selected"])
+        self._build_parameter_controls()
+        self._depth_control.set_value(state["depth"])
+        self._seed = int(state["seed"])
+        self._network = RandomDeepNetwork.random(self._seed)
+        self._overlay_check.setChecked(state["overlaid"])
+        self._readout_x = float(state["readout_x"])
+        self._curves.set_crosshair(self._readout_x)
+        self._fit_view(tuple(float(x) for x in state["x_range"]))
+        self._request(ALL_PARTS, curves=self.shown())
+        self._clock.flush()
+
+    def main_plot(self) -> QWidget:
+        """The f / f′ plots."""
+        return self._curves
 
     def _titles(self) -> dict[str, str]:
         return {name: activation_title(ACTIVATIONS[name]) for name in self._names}

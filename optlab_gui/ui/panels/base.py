@@ -14,6 +14,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget
 
 from optlab_gui.ui.context import app_context
+from optlab_gui.ui.scenes import Record, SceneError, check
 from optlab_gui.ui.theme import Theme
 
 START_PAUSE = "start_pause"
@@ -100,3 +101,35 @@ class Panel(QWidget):
     def ready_for_screenshot(self) -> bool:
         """True when a ``--screenshot`` of the panel would show its finished content."""
         return True
+
+    # Scenes (see optlab_gui/ui/scenes.py) ----------------------------------------------
+
+    def scene_schema(self) -> Record:
+        """The keys, types and ranges of :meth:`scene_state` (declarative, checked first)."""
+        raise NotImplementedError
+
+    def scene_state(self) -> dict:
+        """Every control, seed and view range of the panel as plain JSON values."""
+        raise NotImplementedError
+
+    def scene_problem(self, state: dict) -> str | None:
+        """A translated message if ``state`` (already schema-checked) is inconsistent across
+        its keys (e.g. a layer deeper than the network), else None."""
+        return None
+
+    def apply_scene_state(self, state: dict) -> None:
+        """Set the panel to a checked ``state`` (called only by :meth:`restore_scene_state`)."""
+        raise NotImplementedError
+
+    def restore_scene_state(self, state: dict) -> None:
+        """Check ``state`` completely, then apply it; raises SceneError and changes nothing
+        if any key is unknown, missing, of the wrong type or out of range."""
+        check(state, self.scene_schema(), "state")
+        problem = self.scene_problem(state)
+        if problem:
+            raise SceneError(problem)
+        self.apply_scene_state(state)
+
+    def main_plot(self) -> QWidget | None:
+        """The plot a lecturer copies to a slide (Ctrl+Shift+C), or None."""
+        return None
