@@ -30,12 +30,16 @@ from PySide6.QtWidgets import (
 
 import optlab_gui.ui.export as export_ui
 from optlab_gui.core.activations import ACTIVATIONS
+from optlab_gui.core.initialisers import INITIALISERS
 from optlab_gui.core.sensitive_region import distribution_window, sensitive_intervals
 from optlab_gui.training.deep_bn_session import DEFAULT_MEASURE_SIZE, EVAL_MODE
 from optlab_gui.ui.context import app_context
 from optlab_gui.ui.frame_clock import FrameClock
 from optlab_gui.ui.panels.base import EXPORT, RESET, START_PAUSE, STEP, Panel
 from optlab_gui.ui.panels.batchnorm.controls import (
+    BATCH_STATISTICS,
+    MAX_SEED,
+    RUNNING_STATISTICS,
     SHOW_BATCHNORM,
     SHOW_BOTH,
     SHOW_PLAIN,
@@ -50,6 +54,7 @@ from optlab_gui.ui.panels.batchnorm.probe_job import ProbeJob, ProbeRequest
 from optlab_gui.ui.panels.batchnorm.summary_views import SummaryPlots
 from optlab_gui.ui.panels.batchnorm.texts import explanation_html
 from optlab_gui.ui.panels.batchnorm.training_run import TrainingRun
+from optlab_gui.ui.scenes import Choice, Number, Record
 from optlab_gui.ui.theme import Theme
 from optlab_gui.ui.widgets.explanation import ExplanationPane
 from optlab_gui.ui.widgets.formula_view import FormulaView
@@ -81,6 +86,12 @@ def sensitive_region(activation: str) -> tuple[tuple[float, float], ...]:
     """The sensitive intervals of ``activation`` within its window."""
     edges = bin_edges(activation)
     return tuple(sensitive_intervals(ACTIVATIONS[activation], edges[0], edges[-1]))
+
+
+def _number_of(control, integer: bool = False) -> Number:
+    """A scene number with the range of ``control`` (a ParameterControl)."""
+    box = control.number_box()
+    return Number(box.minimum(), box.maximum(), integer=integer)
 
 
 class BatchNormPanel(Panel):
@@ -306,6 +317,73 @@ class BatchNormPanel(Panel):
     @Slot(int)
     def _on_layer_changed(self, _layer: int) -> None:
         self._frame_clock.request_redraw()
+
+    # Scenes -----------------------------------------------------------------------------
+
+    def scene_schema(self) -> Record:
+        """The network (depth … seed), what is shown, the layer in detail and the training."""
+        network, training = self.network_controls, self.training_controls
+        return Record(
+            {
+                "depth": _number_of(network.depth, integer=True),
+                "width": _number_of(network.width, integer=True),
+                "batch": _number_of(network.batch, integer=True),
+                "activation": Choice(tuple(ACTIVATIONS)),
+                "init": Choice(tuple(INITIALISERS)),
+                "weight_std": _number_of(network.weight_std),
+                "seed": Number(0, MAX_SEED, integer=True),
+                "shown": Choice((SHOW_PLAIN, SHOW_BATCHNORM, SHOW_BOTH)),
+                "layer": Number(1, network.depth.number_box().maximum(), integer=True),
+                "learning_rate": _number_of(training.learning_rate),
+                "bn_mode": Choice((BATCH_STATISTICS, RUNNING_STATISTICS)),
+            }
+        )
+
+    def scene_state(self) -> dict:
+        """The panel's state as a scene (see :meth:`scene_schema`)."""
+        network = self.network_controls
+        settings = network.settings()
+        return {
+            "depth": settings.depth,
+            "width": settings.width,
+            "batch": settings.batch,
+            "activation": settings.activation,
+            "init": settings.init,
+            "weight_std": network.weight_std.value(),
+            "seed": settings.seed,
+            "shown": self.view_controls.shown(),
+            "layer": self.view_controls.layer.value(),
+            "learning_rate": self.training_controls.learning_rate.value(),
+            "bn_mode": self.training_controls.bn_mode(),
+        }
+
+    def scene_problem(self, state: dict) -> str | None:
+        """The layer in detail must exist in the network."""
+        if state["layer"] > state["depth"]:
+            return self.tr("state.layer must not exceed state.depth")
+        return None
+
+    def apply_scene_state(self, state: dict) -> None:
+        """Forget any training and show the checked scene's networks."""
+        self.reset()
+        network = self.network_controls
+        network.blockSignals(True)
+        for control in ("depth", "width", "batch", "weight_std"):
+            getattr(network, control).set_value(state[control])
+        # After σ: outside Custom, choosing the scheme shows the scheme's σ.
+        network.init.setCurrentIndex(network.init.findData(state["init"]))
+        network.activation.setCurrentIndex(network.activation.findData(state["activation"]))
+        network.blockSignals(False)
+        network.set_seed(state["seed"])
+        self.view_controls.set_shown(state["shown"])
+        self.view_controls.layer.setValue(state["layer"])
+        self.training_controls.learning_rate.set_value(state["learning_rate"])
+        self.training_controls.set_bn_mode(state["bn_mode"])
+        self._frame_clock.request_redraw()
+
+    def main_plot(self) -> QWidget:
+        """The heat maps of both networks."""
+        return self._heat_maps
 
     # Training ---------------------------------------------------------------------------
 
