@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QV
 from optlab_gui.ui.panels.base import EXPORT, RESET, START_PAUSE, STEP, Panel
 from optlab_gui.ui.panels.training.race_mode import RaceMode
 from optlab_gui.ui.panels.training.surface_mode import SurfaceRaceMode
+from optlab_gui.ui.scenes import Choice, Record
 from optlab_gui.ui.theme import Theme
 
 #: The modes, in the order of the switch: (class, title). Add a mode by adding it here.
@@ -97,6 +98,36 @@ class TrainingPanel(Panel):
     @Slot(bool)
     def _on_running_changed(self, _running: bool) -> None:
         self.running_changed.emit(self.is_running())
+
+    # Scenes -----------------------------------------------------------------------------
+
+    def scene_schema(self) -> Record:
+        """The mode on show and that mode's state (each mode declares its own schema)."""
+        names = tuple(mode_class.mode_name for mode_class, _ in MODES)
+        fields = {"mode": Choice(names)}
+        fields.update({mode_class.mode_name: mode_class.scene_schema() for mode_class, _ in MODES})
+        return Record(fields, optional=frozenset(names))
+
+    def scene_state(self) -> dict:
+        """The mode on show and its state."""
+        mode = self.current_mode()
+        return {"mode": mode.mode_name, mode.mode_name: mode.scene_state()}
+
+    def scene_problem(self, state: dict) -> str | None:
+        """The chosen mode's state must be there and consistent."""
+        name = state["mode"]
+        if name not in state:
+            return self.tr("missing key “{key}” in state").format(key=name)
+        mode_class = next(mode_class for mode_class, _ in MODES if mode_class.mode_name == name)
+        return mode_class.scene_problem(state[name])
+
+    def apply_scene_state(self, state: dict) -> None:
+        """Show the scene's mode and restore it."""
+        self.set_mode(state["mode"]).restore_scene_state(state[state["mode"]])
+
+    def main_plot(self) -> QWidget | None:
+        """The mode's main plot (the loss surface in the surface race)."""
+        return getattr(self.current_mode(), "main_plot", lambda: None)()
 
     # Panel hooks ------------------------------------------------------------------------
 

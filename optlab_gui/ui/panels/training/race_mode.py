@@ -22,6 +22,7 @@ from optlab_gui.training.session import DIVERGED, Command, RaceSession, RecordBa
 from optlab_gui.training.worker import RaceProcess
 from optlab_gui.ui.context import app_context
 from optlab_gui.ui.frame_clock import FrameClock
+from optlab_gui.ui.scenes import Record
 from optlab_gui.ui.theme import Theme
 
 #: Recorded steps kept for drawing and time travel: the first 1024 and the last 2048 steps
@@ -99,6 +100,26 @@ class RaceMode(QWidget):
             for lane, terms in states.items()
             for term, value in terms.items()
         }
+
+    # Scenes (the training panel checks a scene against scene_schema, then restores it) ----
+
+    @classmethod
+    def scene_schema(cls) -> Record:
+        """The keys, types and ranges of this mode's :meth:`scene_state`."""
+        raise NotImplementedError
+
+    @classmethod
+    def scene_problem(cls, state: dict) -> str | None:
+        """A translated message if a schema-checked ``state`` is inconsistent, else None."""
+        return None
+
+    def scene_state(self) -> dict:
+        """Every setting of the race and how many steps were computed."""
+        raise NotImplementedError
+
+    def restore_scene_state(self, state: dict) -> None:
+        """Set the race to a checked ``state`` and compute its steps again (same seed)."""
+        raise NotImplementedError
 
     # The run ----------------------------------------------------------------------------
 

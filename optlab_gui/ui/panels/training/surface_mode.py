@@ -8,7 +8,7 @@ import math
 import time
 
 import numpy as np
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -54,6 +54,7 @@ from optlab_gui.ui.panels.training.texts import (
     term_meaning,
     vector_text,
 )
+from optlab_gui.ui.scenes import Choice, Flag, Items, Number, Record
 from optlab_gui.ui.theme import Theme
 from optlab_gui.ui.widgets.explanation import ExplanationPane
 from optlab_gui.ui.widgets.plots import set_axis_label
@@ -78,6 +79,8 @@ MIN_ARROW_PIXELS = 40.0
 JUMP_COLOR = "#a0522d"
 #: Steps computed for a --screenshot, so it shows a race under way.
 SCREENSHOT_STEPS = 400
+#: Most steps a scene may ask for, and the largest start coordinate it may hold.
+MAX_SCENE_STEPS, SCENE_COORDINATE_LIMIT = 100_000, 1e6
 
 
 class SurfaceRaceMode(RaceMode):
@@ -320,6 +323,83 @@ class SurfaceRaceMode(RaceMode):
         """Also drop a start point still waiting to be sent."""
         self._start_clock.stop()
         super().shutdown()
+
+    # Scenes -----------------------------------------------------------------------------
+
+    @classmethod
+    def scene_schema(cls) -> Record:
+        """Surface, start, noise, lanes on show, inspected lane, hyper-parameters, steps."""
+        lanes = tuple(OPTIMIZERS)
+        return Record(
+            {
+                "surface": Choice(tuple(SURFACES)),
+                "start": Items(Number(-SCENE_COORDINATE_LIMIT, SCENE_COORDINATE_LIMIT), 2, 2),
+                "noise": Flag(),
+                "enabled": Record({lane: Flag() for lane in lanes}),
+                "inspected": Choice(lanes),
+                "hyperparameters": Record(
+                    {
+                        lane: Record(
+                            {
+                                key: Number(spec.minimum, spec.maximum)
+                                for key, spec in OPTIMIZERS[lane].hyperparameters.items()
+                            }
+                        )
+                        for lane in lanes
+                    }
+                ),
+                "log_loss": Flag(),
+                "steps": Number(0, MAX_SCENE_STEPS, integer=True),
+            }
+        )
+
+    @classmethod
+    def scene_problem(cls, state: dict) -> str | None:
+        """The start point must lie on the chosen surface's view."""
+        xmin, xmax, ymin, ymax = SURFACES[state["surface"]].view
+        x, y = state["start"]
+        if not (xmin <= x <= xmax and ymin <= y <= ymax):
+            return QCoreApplication.translate(
+                "SurfaceRaceMode", "the start point lies outside the surface's view"
+            )
+        return None
+
+    def scene_state(self) -> dict:
+        """The race's settings and the number of steps computed."""
+        lanes = self.race.lane_keys
+        return {
+            "surface": self.race.surface.name,
+            "start": [float(x) for x in self.race.start],
+            "noise": bool(self.race.noise),
+            "enabled": {lane: self.lane_list.is_enabled(lane) for lane in lanes},
+            "inspected": self.lane_list.inspected(),
+            "hyperparameters": {lane: dict(self.race.hyperparameters(lane)) for lane in lanes},
+            "log_loss": self.log_check.isChecked(),
+            "steps": int(self.trace.last_step or 0),
+        }
+
+    def restore_scene_state(self, state: dict) -> None:
+        """Set every setting, restart from step 0 and compute the scene's steps."""
+        self.pause()
+        self.surface_combo.setCurrentIndex(list(SURFACES).index(state["surface"]))
+        for lane, values in state["hyperparameters"].items():
+            self.send_session_command(Command("set_hyperparameters", {"lane": lane, **values}))
+        self.send_session_command(Command("set_start", {"start": tuple(state["start"])}))
+        self.surface_view.set_start(*self.race.start)
+        self.noise_check.setChecked(state["noise"])
+        for lane, enabled in state["enabled"].items():
+            self.lane_list.set_enabled(lane, enabled)
+        self.lane_list.set_inspected(state["inspected"])
+        self.log_check.setChecked(state["log_loss"])
+        self.reset()
+        self._refresh_texts()
+        if state["steps"]:
+            self.advance(state["steps"])
+        self.frame_clock.request_redraw()
+
+    def main_plot(self) -> QWidget:
+        """The loss surface with the paths (Ctrl+Shift+C copies it)."""
+        return self.surface_view.plot_widget
 
     # Actions ----------------------------------------------------------------------------
 
