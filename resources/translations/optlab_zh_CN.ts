@@ -58,8 +58,12 @@
   <context>
     <name>ActivationPanel</name>
     <message>
+      <source>state.x_range must run from a smaller to a larger x</source>
+      <extracomment>Shares of the panel's width the list and the formulas/facts column may take at most. Font size of the controls column in presentation mode, relative to the theme's text. Milliseconds without slider or view movement before curves are drawn antialiased again. Largest seed and |x| a scene may hold. Saturated means |f′| below this fraction of its maximum (the notes' flat regions). The Maxout parameters that make it exactly ReLU. Smallest margin around the curves when the view is reset (relative to their size).</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>dead ReLU: f′ = 0, no gradient flows</source>
-      <extracomment>Shares of the panel's width the list and the formulas/facts column may take at most. Font size of the controls column in presentation mode, relative to the theme's text. Milliseconds without slider or view movement before curves are drawn antialiased again. Saturated means |f′| below this fraction of its maximum (the notes' flat regions). The Maxout parameters that make it exactly ReLU. Smallest margin around the curves when the view is reset (relative to their size).</extracomment>
       <translation>死亡 ReLU：f′ = 0，没有梯度流过</translation>
     </message>
     <message>
@@ -301,7 +305,6 @@
     <name>BatchNormPanel</name>
     <message>
       <source>Not trained: the networks as initialised.</source>
-      <extracomment>Bins of the distributions across the activation's window. Shares of the panel's width the explanation column takes (at least, at most), and the share of the plots' height the per-layer summaries get. Shares of the plots' height: every layer (heat maps), one layer, per-layer summaries. Font of the controls column in presentation mode, relative to the theme's text (the hall reads the plots; the lecturer's controls stay compact).</extracomment>
       <translation>尚未训练：显示刚初始化的网络。</translation>
     </message>
     <message>
@@ -399,6 +402,11 @@
     <message>
       <source>norm (log scale)</source>
       <translation>范数（对数）</translation>
+    </message>
+    <message>
+      <source>state.layer must not exceed state.depth</source>
+      <extracomment>Bins of the distributions across the activation's window. Shares of the panel's width the explanation column takes (at least, at most), and the share of the plots' height the per-layer summaries get. Shares of the plots' height: every layer (heat maps), one layer, per-layer summaries. Font of the controls column in presentation mode, relative to the theme's text (the hall reads the plots; the lecturer's controls stay compact).</extracomment>
+      <translation>state.layer 不能超过 state.depth</translation>
     </message>
     <message>
       <source>cross-entropy (log scale)</source>
@@ -574,6 +582,34 @@
     <message>
       <source>Colour of the optimizer</source>
       <translation>优化器的颜色</translation>
+    </message>
+  </context>
+  <context>
+    <name>LessonSidebar</name>
+    <message>
+      <source>Lesson</source>
+      <extracomment>Width of the sidebar in text heights (it grows with the presentation scale), but never more than MAX_MINIMUM_WIDTH pixels so the panel keeps the room at 1280x720.</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>◀ Previous</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The previous scene (Page Up)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Next ▶</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The next scene (Page Down)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No lesson open</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -938,7 +974,7 @@
     <name>SurfaceRaceMode</name>
     <message>
       <source>Surface</source>
-      <extracomment>The snapshot channel holding every lane's optimizer state. While running, the formula's values and the inspector plots change at most this often (faster is unreadable and costs frame time). Points per drawn trajectory and per loss curve at most: painting must fit a frame. While the race runs every frame rebuilds every curve, so it draws fewer points, without antialiasing (measured here: ~14 ms of CPU per frame at 250 points, ~9 at 160); paused, the same curves are drawn finer and smooth. Trajectory points closer than this many pixels along the path are merged. Inspector arrows shorter than this on screen are magnified by a power of 10. Colours of the notes' Momentum/NAG figure: the carried-over jump and the gradient step. Steps computed for a --screenshot, so it shows a race under way.</extracomment>
+      <extracomment>The snapshot channel holding every lane's optimizer state. While running, the formula's values and the inspector plots change at most this often (faster is unreadable and costs frame time). Points per drawn trajectory and per loss curve at most: painting must fit a frame. While the race runs every frame rebuilds every curve, so it draws fewer points, without antialiasing (measured here: ~14 ms of CPU per frame at 250 points, ~9 at 160); paused, the same curves are drawn finer and smooth. Trajectory points closer than this many pixels along the path are merged. Inspector arrows shorter than this on screen are magnified by a power of 10. Colours of the notes' Momentum/NAG figure: the carried-over jump and the gradient step. Steps computed for a --screenshot, so it shows a race under way. Most steps a scene may ask for, and the largest start coordinate it may hold.</extracomment>
       <translation>曲面</translation>
     </message>
     <message>
@@ -988,6 +1024,10 @@
     <message>
       <source>Drag the start point: every optimizer restarts from it</source>
       <translation>拖动起点：所有优化器都从新起点重新开始</translation>
+    </message>
+    <message>
+      <source>the start point lies outside the surface's view</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>step</source>
@@ -1221,6 +1261,10 @@
   </context>
   <context>
     <name>TrainingPanel</name>
+    <message>
+      <source>missing key “{key}” in state</source>
+      <translation type="unfinished" />
+    </message>
     <message>
       <source>Race</source>
       <translation>竞赛</translation>
