@@ -288,6 +288,9 @@ class RaceMode(QWidget):
         process, self._process = self._process, None
         if process is not None:
             process.shutdown()
+        # Updates the dead process sent before dying still say "running": drop them, or the
+        # next frame would mark the race running again with no process behind it.
+        self._inbox = []
         self._set_running(False)
         app_context().errors.report(self.tr("The training computation stopped"), message)
 
