@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QSize, Qt, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -18,9 +21,19 @@ from PySide6.QtWidgets import (
 )
 
 from optlab_gui import __version__
+from optlab_gui.ui import export as export_ui
 from optlab_gui.ui.context import app_context
 from optlab_gui.ui.i18n import LANGUAGE_NAMES, has_cjk_font
+from optlab_gui.ui.lesson_sidebar import LessonSidebar
 from optlab_gui.ui.panels.base import EXPORT, RESET, START_PAUSE, STEP, Panel
+from optlab_gui.ui.scenes import (
+    Record,
+    SceneError,
+    built_in_lesson_path,
+    load_document,
+    localized,
+    scene_json,
+)
 from optlab_gui.ui.theme import DARK, LIGHT, PRESENTATION, Theme
 
 # Panels are imported when first shown, so start-up pays only for the visible one.
@@ -30,6 +43,30 @@ PANEL_CLASSES = {
     "training": ("optlab_gui.ui.panels.training_panel", "TrainingPanel"),
 }
 PANEL_NAMES = tuple(PANEL_CLASSES)
+#: Above this presentation scale the toolbar shows icons only.
+COMPACT_TOOLBAR_SCALE = 1.25
+#: Presentation scale: the step of Ctrl+= / Ctrl+-, the value of Ctrl+0, and its bounds.
+SCALE_STEP, DEFAULT_SCALE, MIN_SCALE, MAX_SCALE = 0.25, 1.5, 1.0, 2.5
+#: PNG resolutions offered for export and copy, as multiples of the on-screen size.
+PNG_SCALES = (1.0, 2.0, 4.0)
+
+
+class PanelSchemas(Mapping):
+    """The scene schema of each panel, building a panel only when a scene names it."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def __getitem__(self, name: str) -> Record:
+        if name not in PANEL_CLASSES:
+            raise KeyError(name)
+        return self._window.panel(name).scene_schema()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(PANEL_NAMES)
+
+    def __len__(self) -> int:
+        return len(PANEL_NAMES)
 
 
 class MainWindow(QMainWindow):
@@ -44,6 +81,7 @@ class MainWindow(QMainWindow):
         self._user_theme: Theme = DARK
         self.persist_settings = True
         self.cjk_warning_shown = False
+        self._presentation_scale = self._context.settings.presentation_scale()
 
         self._stack = QStackedWidget()
         self._stack.setObjectName("panelStack")
@@ -58,11 +96,25 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_toolbar()
         self._create_menus()
+        self.lesson_sidebar = LessonSidebar(self)
+        self.lesson_sidebar.scene_chosen.connect(self._on_scene_chosen)
+        self.lesson_sidebar.hide()
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.lesson_sidebar)
+        self.action_lesson_sidebar = self.lesson_sidebar.toggleViewAction()
+        self.action_lesson_sidebar.setObjectName("actionLessonSidebar")
+        self.action_lesson_sidebar.setShortcut(QKeySequence("F9"))
+        self.addAction(self.action_lesson_sidebar)
+        self.view_menu.addAction(self.action_lesson_sidebar)
+        self._scene_label = QLabel()
+        self._scene_label.setObjectName("sceneLabel")
+        self.statusBar().addWidget(self._scene_label, 1)
         self._status_label = QLabel()
         self.statusBar().addPermanentWidget(self._status_label)
         self._context.languages.language_changed.connect(self._on_language_changed)
+        self._context.themes.theme_changed.connect(self._on_theme_changed)
         self.retranslate_ui()
         self.resize(1600, 900)
+        self._warn_if_no_cjk_font()
 
     # Construction ---------------------------------------------------------------------
 
@@ -88,11 +140,35 @@ class MainWindow(QMainWindow):
         self.action_export.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton))
         self.action_presentation = self._action("actionPresentation", "F5", self._presentation)
         self.action_presentation.setCheckable(True)
+        self.action_presentation.setIcon(
+            style.standardIcon(QStyle.StandardPixmap.SP_TitleBarMaxButton)
+        )
         self.action_full_screen = self._action("actionFullScreen", "F11", self._full_screen)
         self.action_full_screen.setCheckable(True)
         self.action_quit = self._action("actionQuit", QKeySequence.StandardKey.Quit, self.close)
         self.action_quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.action_about = self._action("actionAbout", None, self._about)
+        self.action_save_scene = self._action("actionSaveScene", "Ctrl+S", self._save_scene)
+        self.action_open_lesson = self._action("actionOpenLesson", "Ctrl+O", self._open_lesson)
+        self.action_lessons = self._action("actionLessons", None, self.open_built_in_lesson)
+        self.action_next_scene = self._action("actionNextScene", "PgDown", self._next_scene)
+        self.action_previous_scene = self._action(
+            "actionPreviousScene", "PgUp", self._previous_scene
+        )
+        self.action_scale_up = self._action("actionScaleUp", "Ctrl+=", self._scale_up)
+        self.action_scale_up.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        self.action_scale_down = self._action("actionScaleDown", "Ctrl+-", self._scale_down)
+        self.action_scale_reset = self._action("actionScaleReset", "Ctrl+0", self._scale_reset)
+        self.action_copy_plot = self._action("actionCopyPlot", "Ctrl+Shift+C", self.copy_main_plot)
+        self.png_scale_actions: dict[float, QAction] = {}
+        png_group = QActionGroup(self)
+        for scale in PNG_SCALES:
+            action = self._action(f"actionPngScale_{scale:g}", None, self._png_scale_action)
+            action.setCheckable(True)
+            action.setChecked(scale == export_ui.png_scale())
+            action.setData(scale)
+            png_group.addAction(action)
+            self.png_scale_actions[scale] = action
 
         self.panel_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
@@ -145,7 +221,14 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.file_menu.setObjectName("fileMenu")
+        self.file_menu.addAction(self.action_open_lesson)
+        self.file_menu.addAction(self.action_save_scene)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.action_export)
+        self.file_menu.addAction(self.action_copy_plot)
+        self.png_menu = self.file_menu.addMenu("")
+        for action in self.png_scale_actions.values():
+            self.png_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.action_quit)
         self.view_menu = bar.addMenu("")
@@ -165,8 +248,14 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.action_presentation)
         self.view_menu.addAction(self.action_full_screen)
+        for action in (self.action_scale_up, self.action_scale_down, self.action_scale_reset):
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.action_previous_scene)
+        self.view_menu.addAction(self.action_next_scene)
         self.help_menu = bar.addMenu("")
         self.help_menu.setObjectName("helpMenu")
+        self.help_menu.addAction(self.action_lessons)
         self.help_menu.addAction(self.action_about)
 
     # Translation ----------------------------------------------------------------------
@@ -202,6 +291,28 @@ class MainWindow(QMainWindow):
         self.action_full_screen.setText(self.tr("Full screen"))
         self.action_quit.setText(self.tr("Quit"))
         self.action_about.setText(self.tr("About OptLab"))
+        self.action_save_scene.setText(self.tr("Save scene…"))
+        self.action_save_scene.setToolTip(
+            self.tr("Save the panel's complete state as a scene file (Ctrl+S)")
+        )
+        self.action_open_lesson.setText(self.tr("Open lesson…"))
+        self.action_open_lesson.setToolTip(self.tr("Open a lesson or a scene file (Ctrl+O)"))
+        self.action_lesson_sidebar.setText(self.tr("Lesson sidebar"))
+        self._show_scene_title()
+        self.action_lessons.setText(self.tr("Lessons"))
+        self.action_lessons.setToolTip(self.tr("Open the lesson that comes with OptLab"))
+        self.action_next_scene.setText(self.tr("Next scene"))
+        self.action_previous_scene.setText(self.tr("Previous scene"))
+        self.action_scale_up.setText(self.tr("Larger (presentation)"))
+        self.action_scale_down.setText(self.tr("Smaller (presentation)"))
+        self.action_scale_reset.setText(self.tr("Default size (presentation)"))
+        self.action_copy_plot.setText(self.tr("Copy plot"))
+        self.action_copy_plot.setToolTip(
+            self.tr("Copy the main plot to the clipboard as an image (Ctrl+Shift+C)")
+        )
+        self.png_menu.setTitle(self.tr("PNG resolution"))
+        for scale, action in self.png_scale_actions.items():
+            action.setText(self.tr("{factor}× the screen size").format(factor=f"{scale:g}"))
         self.theme_actions["dark"].setText(self.tr("Dark"))
         self.theme_actions["light"].setText(self.tr("Light"))
         for index, name in enumerate(PANEL_NAMES):
@@ -328,11 +439,38 @@ class MainWindow(QMainWindow):
         if enabled:
             if themes.theme.name != PRESENTATION.name:
                 self._user_theme = themes.theme
-            scale = self._context.settings.presentation_scale()
-            themes.set_theme(PRESENTATION.with_scale(scale))
+            themes.set_theme(PRESENTATION.with_scale(self._presentation_scale))
+            # The panels fill 1280x720 at scale 2: the lesson sidebar folds away (F9 shows
+            # it) and the status bar names the scene instead.
+            self.lesson_sidebar.hide()
         else:
             themes.set_theme(self._user_theme)
         self.action_presentation.setChecked(enabled)
+
+    @property
+    def presentation_scale(self) -> float:
+        """The scale presentation mode uses (1.0–2.5), kept between sessions."""
+        return self._presentation_scale
+
+    def set_presentation_scale(self, scale: float) -> None:
+        """Set the presentation scale (clamped) and switch presentation mode on to show it."""
+        self._presentation_scale = min(MAX_SCALE, max(MIN_SCALE, round(float(scale), 2)))
+        self.set_presentation(True)
+        self._show_status(
+            self.tr("Presentation scale {scale}").format(scale=f"{self._presentation_scale:g}")
+        )
+
+    @Slot()
+    def _scale_up(self) -> None:
+        self.set_presentation_scale(self._presentation_scale + SCALE_STEP)
+
+    @Slot()
+    def _scale_down(self) -> None:
+        self.set_presentation_scale(self._presentation_scale - SCALE_STEP)
+
+    @Slot()
+    def _scale_reset(self) -> None:
+        self.set_presentation_scale(DEFAULT_SCALE)
 
     @property
     def presentation(self) -> bool:
@@ -370,6 +508,19 @@ class MainWindow(QMainWindow):
         self.language_actions[languages.language].setChecked(True)
         self._warn_if_no_cjk_font()
 
+    @Slot(object)
+    def _on_theme_changed(self, theme: Theme) -> None:
+        # Large presentation fonts: the toolbar keeps its icons (names in tooltips) so the
+        # panel tabs, which the audience reads, are never squeezed.
+        style = (
+            Qt.ToolButtonStyle.ToolButtonIconOnly
+            if theme.scale > COMPACT_TOOLBAR_SCALE
+            else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        )
+        self._toolbar.setToolButtonStyle(style)
+        size = round(self.style().pixelMetric(QStyle.PixelMetric.PM_ToolBarIconSize) * theme.scale)
+        self._toolbar.setIconSize(QSize(size, size))
+
     @Slot(str)
     def _on_language_changed(self, language: str) -> None:
         self.language_actions[language].setChecked(True)
@@ -396,6 +547,130 @@ class MainWindow(QMainWindow):
             ).format(version=__version__),
         )
 
+    # Scenes and lessons ---------------------------------------------------------------
+
+    def scene_schemas(self) -> Mapping[str, Record]:
+        """Each panel's scene schema, by panel name."""
+        return PanelSchemas(self)
+
+    def current_scene_json(self) -> str:
+        """The panel on show as scene JSON."""
+        panel = self.current_panel()
+        return scene_json(panel.panel_name, panel.scene_state())
+
+    def open_lesson(self, path: Path | str, scene: int = 0) -> None:
+        """Open a lesson (or a single scene) and show scene ``scene``; raises SceneError and
+        changes nothing if the file or any of its scenes is refused."""
+        lesson = load_document(Path(path), self.scene_schemas())
+        if not 0 <= scene < len(lesson.scenes):
+            raise SceneError(self.tr("the lesson has no scene {number}").format(number=scene + 1))
+        self.lesson_sidebar.set_lesson(lesson)
+        self.lesson_sidebar.setVisible(not self.presentation)
+        self.show_scene(scene)
+
+    def show_scene(self, index: int) -> None:
+        """Show scene ``index`` of the open lesson exactly as saved."""
+        entry = self.lesson_sidebar.lesson.scenes[index]
+        panel = self.show_panel(entry.scene["panel"])
+        panel.restore_scene_state(entry.scene["state"])
+        self.lesson_sidebar.choose(index)
+        self._show_scene_title()
+
+    def _show_scene_title(self) -> None:
+        lesson, index = self.lesson_sidebar.lesson, self.lesson_sidebar.current_index
+        if lesson is None or index < 0:
+            return
+        title = localized(lesson.scenes[index].title, self._context.languages.language)
+        self._scene_label.setText(
+            self.tr("Scene {number}/{count}: {title}").format(
+                number=index + 1, count=len(lesson.scenes), title=title
+            )
+        )
+
+    @Slot()
+    def open_built_in_lesson(self) -> None:
+        """Help → Lessons: the lesson that comes with OptLab."""
+        self._open_lesson_reporting(built_in_lesson_path())
+
+    def _open_lesson_reporting(self, path: Path) -> None:
+        try:
+            self.open_lesson(path)
+        except SceneError as error:
+            QMessageBox.warning(
+                self,
+                self.tr("Cannot open the lesson"),
+                self.tr("{file}: {problem}").format(file=Path(path).name, problem=error),
+            )
+
+    @Slot()
+    def _open_lesson(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Open lesson"), "", self.tr("OptLab lessons and scenes (*.json)")
+        )
+        if chosen:
+            self._open_lesson_reporting(Path(chosen))
+
+    @Slot()
+    def _save_scene(self) -> None:
+        if self.current_panel() is None:
+            return
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save scene"), f"{self._current}_scene.json",
+            self.tr("OptLab scene (*.json)"),
+        )  # fmt: skip
+        if chosen:
+            self.save_scene(Path(chosen))
+
+    def save_scene(self, path: Path) -> bool:
+        """Write the panel on show as a scene file (atomically); False with a message if not."""
+        text = self.current_scene_json()
+        try:
+            export_ui.write_atomically(path, lambda temporary: temporary.write_text(
+                text, encoding="utf-8"))  # fmt: skip
+        except export_ui.ExportError as error:
+            QMessageBox.warning(self, self.tr("Cannot save the scene"), str(error))
+            return False
+        self._show_status(self.tr("Scene saved to {path}").format(path=path))
+        return True
+
+    @Slot(int)
+    def _on_scene_chosen(self, index: int) -> None:
+        try:
+            self.show_scene(index)
+        except SceneError as error:  # checked on opening; a panel may still refuse
+            self._show_status(str(error))
+
+    @Slot()
+    def _next_scene(self) -> None:
+        self.lesson_sidebar.next_scene()
+
+    @Slot()
+    def _previous_scene(self) -> None:
+        self.lesson_sidebar.previous_scene()
+
+    # Slides -----------------------------------------------------------------------------
+
+    @Slot()
+    def copy_main_plot(self) -> bool:
+        """Ctrl+Shift+C: the panel's main plot to the clipboard at the chosen PNG resolution."""
+        panel = self.current_panel()
+        widget = panel.main_plot() if panel is not None else None
+        if widget is None:
+            self._show_status(self.tr("This panel has no plot to copy."))
+            return False
+        image = export_ui.widget_image(widget, export_ui.png_scale())
+        QGuiApplication.clipboard().setImage(image)
+        self._show_status(
+            self.tr("Plot copied to the clipboard ({width}×{height} pixels)").format(
+                width=image.width(), height=image.height()
+            )
+        )
+        return True
+
+    @Slot()
+    def _png_scale_action(self) -> None:
+        export_ui.set_png_scale(self.sender().data())
+
     # Persistence ----------------------------------------------------------------------
 
     def restore_settings(self, panel: str | None = None) -> None:
@@ -416,11 +691,16 @@ class MainWindow(QMainWindow):
             panel=self._current or PANEL_NAMES[0],
             language=self._context.languages.language,
             theme=self._user_theme.name,
+            presentation_scale=self._presentation_scale,
         )
+
+    def shutdown_panels(self) -> None:
+        """Stop every built panel's work (also when the window was never shown)."""
+        for panel in self._panels.values():
+            panel.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop every panel's work, save settings, then close."""
-        for panel in self._panels.values():
-            panel.shutdown()
+        self.shutdown_panels()
         self.save_settings()
         super().closeEvent(event)

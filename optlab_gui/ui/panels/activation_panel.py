@@ -802,7 +802,14 @@ class ActivationPanel(Panel):
         total = self._splitter.width()
         if total <= 0 or not self.isVisible():
             return
-        left = min(self._table.preferred_width() + 16, round(total * MAX_LIST_SHARE))
+        widest_list = round(total * MAX_LIST_SHARE)
+        # Large presentation fonts on a small screen: names matter more than the crosshair
+        # readout (the plots show the curves), so the f(x) and f′(x) columns make way.
+        self._table.set_point_readout_visible(True)
+        if self._table.preferred_width() + 16 > widest_list:
+            self._table.set_point_readout_visible(False)
+        controls = self._controls_scroll.widget().minimumSizeHint().width() + 8
+        left = min(max(self._table.preferred_width() + 16, controls), widest_list)
         if self._tabbed:
             self._splitter.setSizes([left, total - left])
         else:

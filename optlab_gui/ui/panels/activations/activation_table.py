@@ -176,9 +176,18 @@ class ActivationTable(QTreeWidget):
         )
         indicator = self.style().pixelMetric(self.style().PixelMetric.PM_IndicatorWidth)
         name_column = names + indicator + self.iconSize().width() + 3 * metrics.averageCharWidth()
-        numbers = sum(self.columnWidth(column) for column in READOUT_COLUMNS)
+        numbers = sum(
+            self.columnWidth(column)
+            for column in READOUT_COLUMNS
+            if not self.isColumnHidden(column)
+        )
         scroll_bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
         return name_column + numbers + scroll_bar + 2 * self.frameWidth()
+
+    def set_point_readout_visible(self, visible: bool) -> None:
+        """Show or hide the f(x) and f′(x) columns (hidden when names would be cut off)."""
+        for column in (VALUE_COLUMN, DERIVATIVE_COLUMN):
+            self.setColumnHidden(column, not visible)
 
     def apply_theme(
         self, theme: Theme, colours: Mapping[str, str], font_factor: float = 1.0

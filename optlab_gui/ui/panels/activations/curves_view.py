@@ -102,7 +102,11 @@ class CurvesView(QWidget):
         self._region_colour = "#888888"
         self.region_label = pg.TextItem(anchor=(0.5, 0.0))
         self.region_label.setZValue(20)
-        self.peak_line = pg.InfiniteLine(angle=0, label="", labelOpts={"position": 0.82})
+        # The label ends at the plot's right edge (its right corner anchored there), so large
+        # presentation fonts grow it leftwards instead of off the plot.
+        self.peak_line = pg.InfiniteLine(
+            angle=0, label="", labelOpts={"position": 0.98, "anchors": [(1, 1), (1, 1)]}
+        )
         self.peak_point = pg.ScatterPlotItem()
         self._peak: tuple = (None, 0.0, "", "#888888")  # x, y, text, colour
         for item in (self.region_label, self.peak_line, self.peak_point):
