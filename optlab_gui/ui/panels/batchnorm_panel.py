@@ -477,7 +477,11 @@ class BatchNormPanel(Panel):
 
     @Slot(str)
     def _on_training_failure(self, message: str) -> None:
-        self.status_message.emit(self.tr("Training stopped: {reason}").format(reason=message))
+        lines = message.strip().splitlines()
+        text = self.tr("Training stopped: {reason}").format(reason=lines[-1] if lines else "")
+        if "Traceback" in message:  # a bug in the session: the error dialog, as every error
+            app_context().errors.report(text, message)
+        self.status_message.emit(text)
 
     # Panel hooks ------------------------------------------------------------------------
 
