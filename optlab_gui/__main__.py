@@ -25,6 +25,26 @@ def _window_size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _scene_number(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a scene number, got {text!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("scenes are numbered from 1")
+    return number
+
+
+def _presentation_scale(text: str) -> float:
+    try:
+        scale = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not 1.0 <= scale <= 2.5:
+        raise argparse.ArgumentTypeError(f"presentation scale {text} is outside 1.0 .. 2.5")
+    return scale
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (kept separate so tests can read its choices)."""
     parser = argparse.ArgumentParser(
@@ -36,6 +56,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=LANGUAGES, help="language (default: system locale)")
     parser.add_argument(
         "--presentation", action="store_true", help="start in presentation mode (projector)"
+    )
+    parser.add_argument(
+        "--lesson", metavar="FILE", help="open a lesson (or a scene) file and show its first scene"
+    )
+    parser.add_argument(
+        "--scene",
+        type=_scene_number,
+        default=1,
+        metavar="N",
+        help="with --lesson: show scene N (1 = the first)",
+    )
+    parser.add_argument(
+        "--scale",
+        type=_presentation_scale,
+        metavar="X",
+        help="presentation scale 1.0-2.5 (implies --presentation)",
     )
     parser.add_argument(
         "--screenshot", metavar="PATH", help="render the window to a PNG file and exit"
@@ -73,6 +109,20 @@ def _save_screenshot(app, window, path: str) -> int:
     return 0
 
 
+def _warn_lesson_refused(window, path: str, message: str) -> None:
+    """Tell the lecturer why the lesson given on the command line did not open."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.warning(
+        window,
+        QCoreApplication.translate("MainWindow", "Cannot open the lesson"),
+        QCoreApplication.translate("MainWindow", "{file}: {problem}").format(
+            file=path, problem=message
+        ),
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line, open the window and run the event loop."""
     # The training panel's race runs in a spawned process; in the PyInstaller bundle that
@@ -90,8 +140,22 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot:
         window.persist_settings = False
         window.resize(*args.size)
-    if args.presentation:
+    if args.scale is not None:
+        window.set_presentation_scale(args.scale)
+    elif args.presentation:
         window.set_presentation(True)
+    if args.lesson:
+        from optlab_gui.ui.scenes import SceneError
+
+        try:
+            window.open_lesson(args.lesson, args.scene - 1)
+        except SceneError as error:
+            message = " ".join(str(error).split())
+            if args.screenshot:
+                print(f"optlab: {args.lesson}: {message}", file=sys.stderr)
+                window.shutdown_panels()
+                return 2
+            _warn_lesson_refused(window, args.lesson, message)
     window.show()
     if args.screenshot:
         status = _save_screenshot(app, window, args.screenshot)

@@ -19,6 +19,7 @@ from pathlib import Path
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter, SVGExporter
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,31 @@ log = logging.getLogger(__name__)
 PNG, SVG, CSV = "png", "svg", "csv"
 #: PNGs are exported at this multiple of their on-screen width (crisp on a slide).
 DEFAULT_PNG_SCALE = 2.0
+
+
+_png_scale = DEFAULT_PNG_SCALE
+
+
+def png_scale() -> float:
+    """The PNG resolution the lecturer chose, as a multiple of the on-screen size."""
+    return _png_scale
+
+
+def set_png_scale(scale: float) -> None:
+    """Choose the PNG resolution for export and for copying a plot (1× to 8×)."""
+    global _png_scale
+    _png_scale = min(8.0, max(1.0, float(scale)))
+
+
+def widget_image(widget: QWidget, scale: float) -> QImage:
+    """``widget`` rendered at ``scale`` × its on-screen size (crisp when pasted in a slide)."""
+    image = QImage(widget.size() * scale, QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(scale)
+    image.fill(0)
+    painter = QPainter(image)
+    widget.render(painter)
+    painter.end()
+    return image
 
 
 class ExportError(Exception):
@@ -193,7 +219,7 @@ def export_interactively(
             header, rows = table()
             write_csv(path, header, rows)
             return [path]
-        return export_plots(plots, path)
+        return export_plots(plots, path, png_scale())
     except ExportError as error:
         log.warning("export failed: %s", error)
         QMessageBox.warning(parent, _tr("Export failed"), str(error))

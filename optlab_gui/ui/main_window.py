@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.action_lesson_sidebar)
         self._scene_label = QLabel()
         self._scene_label.setObjectName("sceneLabel")
-        self.statusBar().addWidget(self._scene_label, 1)
+        self.statusBar().addPermanentWidget(self._scene_label)
         self._status_label = QLabel()
         self.statusBar().addPermanentWidget(self._status_label)
         self._context.languages.language_changed.connect(self._on_language_changed)
@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         self.action_quit = self._action("actionQuit", QKeySequence.StandardKey.Quit, self.close)
         self.action_quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.action_about = self._action("actionAbout", None, self._about)
+        self.action_open_dataset = self._action("actionOpenDataset", None, self._open_dataset)
         self.action_save_scene = self._action("actionSaveScene", "Ctrl+S", self._save_scene)
         self.action_open_lesson = self._action("actionOpenLesson", "Ctrl+O", self._open_lesson)
         self.action_lessons = self._action("actionLessons", None, self.open_built_in_lesson)
@@ -224,6 +225,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.action_open_lesson)
         self.file_menu.addAction(self.action_save_scene)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.action_open_dataset)
         self.file_menu.addAction(self.action_export)
         self.file_menu.addAction(self.action_copy_plot)
         self.png_menu = self.file_menu.addMenu("")
@@ -284,6 +286,10 @@ class MainWindow(QMainWindow):
         self.action_reset.setToolTip(self.tr("Start the experiment again (R)"))
         self.action_export.setText(self.tr("Export…"))
         self.action_export.setToolTip(self.tr("Save the plots and their data (Ctrl+E)"))
+        self.action_open_dataset.setText(self.tr("Open dataset…"))
+        self.action_open_dataset.setToolTip(
+            self.tr("Load a CSV file of x1, x2, label rows for the network race")
+        )
         self.action_presentation.setText(self.tr("Presentation mode"))
         self.action_presentation.setToolTip(
             self.tr("Large fonts and a high-contrast theme for the projector (F5)")
@@ -423,6 +429,14 @@ class MainWindow(QMainWindow):
     def _reset(self) -> None:
         if (panel := self.current_panel()) is not None:
             panel.reset()
+
+    @Slot()
+    def _open_dataset(self) -> None:
+        # The panel on show loads it if it can; otherwise the training panel's network race.
+        panel = self.current_panel()
+        if not hasattr(panel, "open_dataset"):
+            panel = self.show_panel("training")
+        panel.open_dataset()
 
     @Slot()
     def _export(self) -> None:

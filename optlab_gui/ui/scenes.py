@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,6 +84,8 @@ class Record:
 
     fields: Mapping[str, object]
     optional: frozenset[str] = field(default_factory=frozenset)
+    #: After the keys pass: a translated message if they disagree with each other, or None.
+    problem: Callable[[dict], str | None] | None = None
 
 
 def _where(path: str) -> str:
@@ -108,6 +110,8 @@ def check(value: object, schema: object, path: str = "") -> None:
         for key, sub_schema in schema.fields.items():
             if key in value:
                 check(value[key], sub_schema, f"{path}.{key}" if path else key)
+        if schema.problem is not None and (problem := schema.problem(value)):
+            raise SceneError(problem)
     elif isinstance(schema, Number):
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise SceneError(_tr("{where} must be a number").format(where=_where(path)))
@@ -293,11 +297,23 @@ def parse_lesson(document: object, schemas: Mapping[str, Record]) -> Lesson:
 def load_document(path: Path, schemas: Mapping[str, Record]) -> Lesson:
     """A lesson from ``path``; a single scene file becomes a lesson of one scene."""
     document = read_json(path)
-    if isinstance(document, dict) and document.get("format") == SCENE_FORMAT:
+    if not isinstance(document, dict):
+        raise SceneError(_tr("the file must hold a JSON object"))
+    if "format" not in document:
+        raise SceneError(
+            _tr("missing key “{key}” in {where}").format(key="format", where=_where(""))
+        )
+    if document["format"] == SCENE_FORMAT:
         check_scene(document, schemas)
         name = Path(path).stem
         return Lesson({"en": name}, (LessonScene({"en": name}, {}, document),))
-    return parse_lesson(document, schemas)
+    if document["format"] == LESSON_FORMAT:
+        return parse_lesson(document, schemas)
+    raise SceneError(
+        _tr("“format” must be “{scene}” or “{lesson}”").format(
+            scene=SCENE_FORMAT, lesson=LESSON_FORMAT
+        )
+    )
 
 
 def scene_document(panel: str, state: Mapping[str, object]) -> dict:

@@ -367,7 +367,8 @@ class ActivationPanel(Panel):
                 "overlaid": Flag(),
                 "x_range": Items(Number(-SCENE_X_LIMIT, SCENE_X_LIMIT), 2, 2),
                 "readout_x": Number(-SCENE_X_LIMIT, SCENE_X_LIMIT),
-            }
+            },
+            problem=self.scene_problem,
         )
 
     def scene_state(self) -> dict:

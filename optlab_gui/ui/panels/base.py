@@ -14,7 +14,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget
 
 from optlab_gui.ui.context import app_context
-from optlab_gui.ui.scenes import Record, SceneError, check
+from optlab_gui.ui.scenes import Record, check
 from optlab_gui.ui.theme import Theme
 
 START_PAUSE = "start_pause"
@@ -105,7 +105,8 @@ class Panel(QWidget):
     # Scenes (see optlab_gui/ui/scenes.py) ----------------------------------------------
 
     def scene_schema(self) -> Record:
-        """The keys, types and ranges of :meth:`scene_state` (declarative, checked first)."""
+        """The keys, types and ranges of :meth:`scene_state` (declarative, checked first);
+        its ``problem`` is :meth:`scene_problem`."""
         raise NotImplementedError
 
     def scene_state(self) -> dict:
@@ -125,9 +126,6 @@ class Panel(QWidget):
         """Check ``state`` completely, then apply it; raises SceneError and changes nothing
         if any key is unknown, missing, of the wrong type or out of range."""
         check(state, self.scene_schema(), "state")
-        problem = self.scene_problem(state)
-        if problem:
-            raise SceneError(problem)
         self.apply_scene_state(state)
 
     def main_plot(self) -> QWidget | None:

@@ -336,7 +336,8 @@ class BatchNormPanel(Panel):
                 "layer": Number(1, network.depth.number_box().maximum(), integer=True),
                 "learning_rate": _number_of(training.learning_rate),
                 "bn_mode": Choice((BATCH_STATISTICS, RUNNING_STATISTICS)),
-            }
+            },
+            problem=self.scene_problem,
         )
 
     def scene_state(self) -> dict:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from optlab_gui.ui.panels.base import EXPORT, RESET, START_PAUSE, STEP, Panel
+from optlab_gui.ui.panels.training.network_mode import NetworkRaceMode
 from optlab_gui.ui.panels.training.race_mode import RaceMode
 from optlab_gui.ui.panels.training.surface_mode import SurfaceRaceMode
 from optlab_gui.ui.scenes import Choice, Record
@@ -19,6 +20,7 @@ from optlab_gui.ui.theme import Theme
 #: The modes, in the order of the switch: (class, title). Add a mode by adding it here.
 MODES: list[tuple[type[RaceMode], str]] = [
     (SurfaceRaceMode, QT_TRANSLATE_NOOP("TrainingModes", "Optimizers on a loss surface")),
+    (NetworkRaceMode, QT_TRANSLATE_NOOP("TrainingModes", "Networks on a data set")),
 ]
 
 
@@ -106,7 +108,7 @@ class TrainingPanel(Panel):
         names = tuple(mode_class.mode_name for mode_class, _ in MODES)
         fields = {"mode": Choice(names)}
         fields.update({mode_class.mode_name: mode_class.scene_schema() for mode_class, _ in MODES})
-        return Record(fields, optional=frozenset(names))
+        return Record(fields, optional=frozenset(names), problem=self.scene_problem)
 
     def scene_state(self) -> dict:
         """The mode on show and its state."""
@@ -114,12 +116,11 @@ class TrainingPanel(Panel):
         return {"mode": mode.mode_name, mode.mode_name: mode.scene_state()}
 
     def scene_problem(self, state: dict) -> str | None:
-        """The chosen mode's state must be there and consistent."""
+        """The chosen mode's state must be there (its schema checks the rest)."""
         name = state["mode"]
         if name not in state:
             return self.tr("missing key “{key}” in state").format(key=name)
-        mode_class = next(mode_class for mode_class, _ in MODES if mode_class.mode_name == name)
-        return mode_class.scene_problem(state[name])
+        return None
 
     def apply_scene_state(self, state: dict) -> None:
         """Show the scene's mode and restore it."""
@@ -183,6 +184,11 @@ class TrainingPanel(Panel):
         for mode in self._modes:
             if mode is not None:
                 mode.shutdown()
+
+    def open_dataset(self) -> bool:
+        """File → Open dataset…: show the network race and load a CSV file into it."""
+        mode = self.set_mode(NetworkRaceMode.mode_name)
+        return mode.open_dataset()
 
     def ready_for_screenshot(self) -> bool:
         """True once a few hundred steps of the race are drawn."""

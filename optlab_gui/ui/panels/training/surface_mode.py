@@ -108,6 +108,7 @@ class SurfaceRaceMode(RaceMode):
         self._texts_drawn_at = -math.inf
         self._start_clock = FrameClock(self._send_pending_start, self)
         self._screenshot_requested = False
+        self._screenshot_steps = SCREENSHOT_STEPS
         self._explanation = ""
         self._build(lanes)
         self._speed = self.speed.speed()
@@ -350,7 +351,8 @@ class SurfaceRaceMode(RaceMode):
                 ),
                 "log_loss": Flag(),
                 "steps": Number(0, MAX_SCENE_STEPS, integer=True),
-            }
+            },
+            problem=cls.scene_problem,
         )
 
     @classmethod
@@ -393,6 +395,9 @@ class SurfaceRaceMode(RaceMode):
         self.log_check.setChecked(state["log_loss"])
         self.reset()
         self._refresh_texts()
+        # A screenshot shows the scene's steps, not the screenshot's own race.
+        self._screenshot_requested = True
+        self._screenshot_steps = state["steps"]
         if state["steps"]:
             self.advance(state["steps"])
         self.frame_clock.request_redraw()
@@ -414,7 +419,7 @@ class SurfaceRaceMode(RaceMode):
         if not self._screenshot_requested:
             self._screenshot_requested = True
             self.advance(SCREENSHOT_STEPS)
-        if self.trace.last_step is None or self.trace.last_step < SCREENSHOT_STEPS:
+        if self.trace.last_step is None or self.trace.last_step < self._screenshot_steps:
             return False
         self.frame_clock.flush()
         return True
