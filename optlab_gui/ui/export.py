@@ -58,10 +58,6 @@ class ExportError(Exception):
     """An export failed; the message is translated and ready to show."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Export", text)
-
-
 def _close_paths_with_lines(node) -> None:
     """Rewrite each SVG "Z" (close path) in ``node`` as a line back to its subpath's start.
 
@@ -103,9 +99,9 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
         os.close(descriptor)
     except OSError as error:
         raise ExportError(
-            _tr("Cannot write to the folder {folder}: {reason}").format(
-                folder=path.parent, reason=error.strerror or error
-            )
+            QCoreApplication.translate(
+                "Export", "Cannot write to the folder {folder}: {reason}"
+            ).format(folder=path.parent, reason=error.strerror or error)
         ) from error
     temporary_path = Path(temporary)
     try:
@@ -118,7 +114,9 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
             temporary_path.unlink()
         reason = getattr(error, "strerror", None) or str(error)
         raise ExportError(
-            _tr("Cannot save {path}: {reason}").format(path=path, reason=reason)
+            QCoreApplication.translate("Export", "Cannot save {path}: {reason}").format(
+                path=path, reason=reason
+            )
         ) from error
 
 
@@ -147,8 +145,10 @@ def export_plot(
         _tolerate_closed_svg_paths()
         exporter = SVGExporter(item)
     else:
-        raise ExportError(_tr("Plots can be saved as PNG or SVG, not {suffix}").format(
-            suffix=suffix or "?"))  # fmt: skip
+        message = QCoreApplication.translate(
+            "Export", "Plots can be saved as PNG or SVG, not {suffix}"
+        )
+        raise ExportError(message.format(suffix=suffix or "?"))
 
     def write(temporary: Path) -> None:
         # The exporters choose the format by file name: give them the real suffix.
@@ -182,13 +182,13 @@ def export_plots(
 def ask_export_path(parent: QWidget, suggested_name: str, kinds: Sequence[str]) -> Path | None:
     """Ask where to save; the chosen filter decides the format when the name has no suffix."""
     labels = {
-        PNG: _tr("PNG image (*.png)"),
-        SVG: _tr("SVG vector image (*.svg)"),
-        CSV: _tr("CSV data (*.csv)"),
+        PNG: QCoreApplication.translate("Export", "PNG image (*.png)"),
+        SVG: QCoreApplication.translate("Export", "SVG vector image (*.svg)"),
+        CSV: QCoreApplication.translate("Export", "CSV data (*.csv)"),
     }
     filters = ";;".join(labels[kind] for kind in kinds)
     chosen, selected_filter = QFileDialog.getSaveFileName(
-        parent, _tr("Export"), suggested_name, filters
+        parent, QCoreApplication.translate("Export", "Export"), suggested_name, filters
     )
     if not chosen:
         return None
@@ -222,5 +222,7 @@ def export_interactively(
         return export_plots(plots, path, png_scale())
     except ExportError as error:
         log.warning("export failed: %s", error)
-        QMessageBox.warning(parent, _tr("Export failed"), str(error))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("Export", "Export failed"), str(error)
+        )
         return []

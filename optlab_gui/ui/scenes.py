@@ -29,10 +29,6 @@ MAX_FILE_BYTES = 2_000_000
 BUILT_IN_LESSON = "how_deep_networks_learn.json"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Scenes", text)
-
-
 class SceneError(ValueError):
     """A scene or lesson that cannot be opened; the message names the problem (translated)."""
 
@@ -89,23 +85,31 @@ class Record:
 
 
 def _where(path: str) -> str:
-    return path or _tr("the file")
+    return path or QCoreApplication.translate("Scenes", "the file")
 
 
 def check(value: object, schema: object, path: str = "") -> None:
     """Raise :class:`SceneError` if ``value`` does not follow ``schema`` (``path`` names it)."""
     if isinstance(schema, Record):
         if not isinstance(value, dict):
-            raise SceneError(_tr("{where} must be an object").format(where=_where(path)))
+            raise SceneError(
+                QCoreApplication.translate("Scenes", "{where} must be an object").format(
+                    where=_where(path)
+                )
+            )
         unknown = sorted(set(value) - set(schema.fields))
         if unknown:
             raise SceneError(
-                _tr("unknown key “{key}” in {where}").format(key=unknown[0], where=_where(path))
+                QCoreApplication.translate("Scenes", "unknown key “{key}” in {where}").format(
+                    key=unknown[0], where=_where(path)
+                )
             )
         missing = [k for k in schema.fields if k not in value and k not in schema.optional]
         if missing:
             raise SceneError(
-                _tr("missing key “{key}” in {where}").format(key=missing[0], where=_where(path))
+                QCoreApplication.translate("Scenes", "missing key “{key}” in {where}").format(
+                    key=missing[0], where=_where(path)
+                )
             )
         for key, sub_schema in schema.fields.items():
             if key in value:
@@ -114,45 +118,77 @@ def check(value: object, schema: object, path: str = "") -> None:
             raise SceneError(problem)
     elif isinstance(schema, Number):
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise SceneError(_tr("{where} must be a number").format(where=_where(path)))
+            raise SceneError(
+                QCoreApplication.translate("Scenes", "{where} must be a number").format(
+                    where=_where(path)
+                )
+            )
         if not math.isfinite(value):
-            raise SceneError(_tr("{where} must be a finite number").format(where=_where(path)))
+            raise SceneError(
+                QCoreApplication.translate("Scenes", "{where} must be a finite number").format(
+                    where=_where(path)
+                )
+            )
         if schema.integer and value != int(value):
-            raise SceneError(_tr("{where} must be a whole number").format(where=_where(path)))
+            raise SceneError(
+                QCoreApplication.translate("Scenes", "{where} must be a whole number").format(
+                    where=_where(path)
+                )
+            )
         if not schema.minimum <= value <= schema.maximum:
             raise SceneError(
-                _tr("{where} = {value:g} is outside {low:g} … {high:g}").format(
-                    where=_where(path), value=value, low=schema.minimum, high=schema.maximum
-                )
+                QCoreApplication.translate(
+                    "Scenes", "{where} = {value:g} is outside {low:g} … {high:g}"
+                ).format(where=_where(path), value=value, low=schema.minimum, high=schema.maximum)
             )
     elif isinstance(schema, Choice):
         if not isinstance(value, str) or value not in schema.options:
             raise SceneError(
-                _tr("{where} must be one of: {options}").format(
+                QCoreApplication.translate("Scenes", "{where} must be one of: {options}").format(
                     where=_where(path), options=", ".join(schema.options)
                 )
             )
     elif isinstance(schema, Flag):
         if not isinstance(value, bool):
-            raise SceneError(_tr("{where} must be true or false").format(where=_where(path)))
+            raise SceneError(
+                QCoreApplication.translate("Scenes", "{where} must be true or false").format(
+                    where=_where(path)
+                )
+            )
     elif isinstance(schema, Text):
         if not isinstance(value, str):
-            raise SceneError(_tr("{where} must be a text").format(where=_where(path)))
+            raise SceneError(
+                QCoreApplication.translate("Scenes", "{where} must be a text").format(
+                    where=_where(path)
+                )
+            )
         if len(value) > schema.max_length:
-            raise SceneError(_tr("{where} is too long").format(where=_where(path)))
+            raise SceneError(
+                QCoreApplication.translate("Scenes", "{where} is too long").format(
+                    where=_where(path)
+                )
+            )
     elif isinstance(schema, Items):
         if not isinstance(value, list):
-            raise SceneError(_tr("{where} must be a list").format(where=_where(path)))
+            raise SceneError(
+                QCoreApplication.translate("Scenes", "{where} must be a list").format(
+                    where=_where(path)
+                )
+            )
         if not schema.min_length <= len(value) <= schema.max_length:
             raise SceneError(
-                _tr("{where} must have {low} to {high} entries").format(
-                    where=_where(path), low=schema.min_length, high=schema.max_length
-                )
+                QCoreApplication.translate(
+                    "Scenes", "{where} must have {low} to {high} entries"
+                ).format(where=_where(path), low=schema.min_length, high=schema.max_length)
             )
         for index, item in enumerate(value):
             check(item, schema.item, f"{path}[{index}]")
         if schema.unique and len({json.dumps(item) for item in value}) != len(value):
-            raise SceneError(_tr("{where} repeats an entry").format(where=_where(path)))
+            raise SceneError(
+                QCoreApplication.translate("Scenes", "{where} repeats an entry").format(
+                    where=_where(path)
+                )
+            )
     else:  # pragma: no cover - a programming error in a panel's schema
         raise TypeError(f"unknown schema {schema!r}")
 
@@ -162,21 +198,26 @@ def check(value: object, schema: object, path: str = "") -> None:
 
 def _check_header(document: object, expected_format: str) -> None:
     if not isinstance(document, dict):
-        raise SceneError(_tr("the file must hold a JSON object"))
+        raise SceneError(QCoreApplication.translate("Scenes", "the file must hold a JSON object"))
     if document.get("format") != expected_format:
-        raise SceneError(_tr("“format” must be “{expected}”").format(expected=expected_format))
+        raise SceneError(
+            QCoreApplication.translate("Scenes", "“format” must be “{expected}”").format(
+                expected=expected_format
+            )
+        )
     version = document.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise SceneError(_tr("“version” must be a whole number"))
+        raise SceneError(QCoreApplication.translate("Scenes", "“version” must be a whole number"))
     if version > FORMAT_VERSION:
         raise SceneError(
-            _tr(
+            QCoreApplication.translate(
+                "Scenes",
                 "the file was written by a newer OptLab (format version {version}; this one "
-                "reads up to {supported})"
+                "reads up to {supported})",
             ).format(version=version, supported=FORMAT_VERSION)
         )
     if version < 1:
-        raise SceneError(_tr("“version” must be 1 or more"))
+        raise SceneError(QCoreApplication.translate("Scenes", "“version” must be 1 or more"))
 
 
 def check_scene(document: object, schemas: Mapping[str, Record], path: str = "") -> None:
@@ -194,7 +235,9 @@ def check_scene(document: object, schemas: Mapping[str, Record], path: str = "")
     check(header, header_schema, path)
     if state is None:
         raise SceneError(
-            _tr("missing key “{key}” in {where}").format(key="state", where=_where(path))
+            QCoreApplication.translate("Scenes", "missing key “{key}” in {where}").format(
+                key="state", where=_where(path)
+            )
         )
     check(state, schemas[document["panel"]], f"{path}.state" if path else "state")
 
@@ -258,28 +301,42 @@ def read_json(path: Path) -> object:
     """Parse a scene or lesson file; every failure becomes a :class:`SceneError`."""
     try:
         if Path(path).stat().st_size > MAX_FILE_BYTES:
-            raise SceneError(_tr("the file is too large to be a scene or lesson"))
+            raise SceneError(
+                QCoreApplication.translate(
+                    "Scenes", "the file is too large to be a scene or lesson"
+                )
+            )
         text = Path(path).read_text(encoding="utf-8")
     except OSError as error:
         raise SceneError(
-            _tr("cannot read {path}: {reason}").format(path=path, reason=error.strerror)
+            QCoreApplication.translate("Scenes", "cannot read {path}: {reason}").format(
+                path=path, reason=error.strerror
+            )
         ) from None
     except UnicodeDecodeError:
-        raise SceneError(_tr("the file is not UTF-8 text")) from None
+        raise SceneError(
+            QCoreApplication.translate("Scenes", "the file is not UTF-8 text")
+        ) from None
     try:
         return json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         raise SceneError(
-            _tr("not valid JSON (line {line}, column {column})").format(
-                line=error.lineno, column=error.colno
-            )
+            QCoreApplication.translate(
+                "Scenes", "not valid JSON (line {line}, column {column})"
+            ).format(line=error.lineno, column=error.colno)
         ) from None
     except RecursionError:
-        raise SceneError(_tr("the file is nested too deeply")) from None
+        raise SceneError(
+            QCoreApplication.translate("Scenes", "the file is nested too deeply")
+        ) from None
 
 
 def _refuse_constant(name: str) -> float:
-    raise SceneError(_tr("{name} is not a number a scene may hold").format(name=name))
+    raise SceneError(
+        QCoreApplication.translate("Scenes", "{name} is not a number a scene may hold").format(
+            name=name
+        )
+    )
 
 
 def parse_lesson(document: object, schemas: Mapping[str, Record]) -> Lesson:
@@ -298,10 +355,12 @@ def load_document(path: Path, schemas: Mapping[str, Record]) -> Lesson:
     """A lesson from ``path``; a single scene file becomes a lesson of one scene."""
     document = read_json(path)
     if not isinstance(document, dict):
-        raise SceneError(_tr("the file must hold a JSON object"))
+        raise SceneError(QCoreApplication.translate("Scenes", "the file must hold a JSON object"))
     if "format" not in document:
         raise SceneError(
-            _tr("missing key “{key}” in {where}").format(key="format", where=_where(""))
+            QCoreApplication.translate("Scenes", "missing key “{key}” in {where}").format(
+                key="format", where=_where("")
+            )
         )
     if document["format"] == SCENE_FORMAT:
         check_scene(document, schemas)
@@ -310,7 +369,7 @@ def load_document(path: Path, schemas: Mapping[str, Record]) -> Lesson:
     if document["format"] == LESSON_FORMAT:
         return parse_lesson(document, schemas)
     raise SceneError(
-        _tr("“format” must be “{scene}” or “{lesson}”").format(
+        QCoreApplication.translate("Scenes", "“format” must be “{scene}” or “{lesson}”").format(
             scene=SCENE_FORMAT, lesson=LESSON_FORMAT
         )
     )

@@ -60,7 +60,7 @@
     <message>
       <source>state.x_range must run from a smaller to a larger x</source>
       <extracomment>Shares of the panel's width the list and the formulas/facts column may take at most. Font size of the controls column in presentation mode, relative to the theme's text. Milliseconds without slider or view movement before curves are drawn antialiased again. Largest seed and |x| a scene may hold. Saturated means |f′| below this fraction of its maximum (the notes' flat regions). The Maxout parameters that make it exactly ReLU. Smallest margin around the curves when the view is reset (relative to their size).</extracomment>
-      <translation type="unfinished" />
+      <translation>state.x_range 必须从较小的 x 到较大的 x</translation>
     </message>
     <message>
       <source>dead ReLU: f′ = 0, no gradient flows</source>
@@ -437,6 +437,96 @@
     </message>
   </context>
   <context>
+    <name>BatchRegimes</name>
+    <message>
+      <source>Batch GD (BGD)</source>
+      <translation>批量梯度下降（BGD）</translation>
+    </message>
+    <message>
+      <source>Stochastic GD (SGD)</source>
+      <translation>随机梯度下降（SGD）</translation>
+    </message>
+    <message>
+      <source>Mini-batch GD ({size})</source>
+      <translation>小批量梯度下降（{size}）</translation>
+    </message>
+  </context>
+  <context>
+    <name>DatasetErrors</name>
+    <message>
+      <source>File not found: {path}</source>
+      <translation>找不到文件：{path}</translation>
+    </message>
+    <message>
+      <source>{path} is a folder, not a CSV file.</source>
+      <translation>{path} 是文件夹，不是 CSV 文件。</translation>
+    </message>
+    <message>
+      <source>Cannot read {path}: {reason}</source>
+      <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+      <source>{path} contains no data rows.</source>
+      <translation>{path} 中没有数据行。</translation>
+    </message>
+    <message>
+      <source>Line {line}: the file has more than {limit} data rows; OptLab accepts at most {limit}.</source>
+      <translation>第 {line} 行：文件的数据行超过 {limit} 行；OptLab 最多接受 {limit} 行。</translation>
+    </message>
+    <message>
+      <source>Line {line}: expected 3 columns (x1, x2, label), found {found}.</source>
+      <translation>第 {line} 行：应为 3 列（x1, x2, 标签），实际为 {found} 列。</translation>
+    </message>
+    <message>
+      <source>Line {line}: {column} "{value}" is not a number.</source>
+      <translation>第 {line} 行：{column}“{value}”不是数字。</translation>
+    </message>
+    <message>
+      <source>Line {line}: {column} "{value}" is not a finite number.</source>
+      <translation>第 {line} 行：{column}“{value}”不是有限数。</translation>
+    </message>
+    <message>
+      <source>Line {line}: the label is empty.</source>
+      <translation>第 {line} 行：标签为空。</translation>
+    </message>
+    <message>
+      <source>Line {line}: label "{value}" is not a finite number.</source>
+      <translation>第 {line} 行：标签“{value}”不是有限数。</translation>
+    </message>
+    <message>
+      <source>The file has only one class ({label}); at least two are needed.</source>
+      <translation>文件中只有一个类别（{label}）；至少需要两个。</translation>
+    </message>
+    <message>
+      <source>The file has {count} different labels; OptLab accepts at most {limit} classes.</source>
+      <translation>文件中有 {count} 种不同的标签；OptLab 最多接受 {limit} 个类别。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Datasets</name>
+    <message>
+      <source>Moons</source>
+      <extracomment>Contexts of the core's strings translated here (listed for lupdate below).</extracomment>
+      <translation>双月形</translation>
+    </message>
+    <message>
+      <source>Circles</source>
+      <translation>同心圆</translation>
+    </message>
+    <message>
+      <source>Spirals</source>
+      <translation>螺旋</translation>
+    </message>
+    <message>
+      <source>XOR</source>
+      <translation>异或（XOR）</translation>
+    </message>
+    <message>
+      <source>Blobs</source>
+      <translation>高斯团</translation>
+    </message>
+  </context>
+  <context>
     <name>ErrorDialog</name>
     <message>
       <source>OptLab: something went wrong</source>
@@ -449,6 +539,42 @@
     <message>
       <source>Copy details</source>
       <translation>复制详细信息</translation>
+    </message>
+  </context>
+  <context>
+    <name>Export</name>
+    <message>
+      <source>Cannot write to the folder {folder}: {reason}</source>
+      <extracomment>PNGs are exported at this multiple of their on-screen width (crisp on a slide).</extracomment>
+      <translation>无法写入文件夹 {folder}：{reason}</translation>
+    </message>
+    <message>
+      <source>Cannot save {path}: {reason}</source>
+      <translation>无法保存 {path}：{reason}</translation>
+    </message>
+    <message>
+      <source>Plots can be saved as PNG or SVG, not {suffix}</source>
+      <translation>图只能保存为 PNG 或 SVG，不能保存为 {suffix}</translation>
+    </message>
+    <message>
+      <source>PNG image (*.png)</source>
+      <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+      <source>SVG vector image (*.svg)</source>
+      <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+      <source>CSV data (*.csv)</source>
+      <translation>CSV 数据 (*.csv)</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <source>Export failed</source>
+      <translation>导出失败</translation>
     </message>
   </context>
   <context>
@@ -589,33 +715,34 @@
     <message>
       <source>Lesson</source>
       <extracomment>Width of the sidebar in text heights (it grows with the presentation scale), but never more than MAX_MINIMUM_WIDTH pixels so the panel keeps the room at 1280x720.</extracomment>
-      <translation type="unfinished" />
+      <translation>课程</translation>
     </message>
     <message>
       <source>◀ Previous</source>
-      <translation type="unfinished" />
+      <translation>◀ 上一个</translation>
     </message>
     <message>
       <source>The previous scene (Page Up)</source>
-      <translation type="unfinished" />
+      <translation>上一个场景（Page Up）</translation>
     </message>
     <message>
       <source>Next ▶</source>
-      <translation type="unfinished" />
+      <translation>下一个 ▶</translation>
     </message>
     <message>
       <source>The next scene (Page Down)</source>
-      <translation type="unfinished" />
+      <translation>下一个场景（Page Down）</translation>
     </message>
     <message>
       <source>No lesson open</source>
-      <translation type="unfinished" />
+      <translation>尚未打开课程</translation>
     </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
       <source>Activation functions</source>
+      <extracomment>Above this presentation scale the toolbar shows icons only. Presentation scale: the step of Ctrl+= / Ctrl+-, the value of Ctrl+0, and its bounds. PNG resolutions offered for export and copy, as multiples of the on-screen size.</extracomment>
       <translation>激活函数</translation>
     </message>
     <message>
@@ -675,6 +802,14 @@
       <translation>保存图表及其数据（Ctrl+E）</translation>
     </message>
     <message>
+      <source>Open dataset…</source>
+      <translation>打开数据集…</translation>
+    </message>
+    <message>
+      <source>Load a CSV file of x1, x2, label rows for the network race</source>
+      <translation>为网络比赛载入 CSV 文件（每行 x1, x2, 标签）</translation>
+    </message>
+    <message>
       <source>Presentation mode</source>
       <translation>演示模式</translation>
     </message>
@@ -693,6 +828,70 @@
     <message>
       <source>About OptLab</source>
       <translation>关于 OptLab</translation>
+    </message>
+    <message>
+      <source>Save scene…</source>
+      <translation>保存场景…</translation>
+    </message>
+    <message>
+      <source>Save the panel's complete state as a scene file (Ctrl+S)</source>
+      <translation>把当前面板的完整状态保存为场景文件（Ctrl+S）</translation>
+    </message>
+    <message>
+      <source>Open lesson…</source>
+      <translation>打开课程…</translation>
+    </message>
+    <message>
+      <source>Open a lesson or a scene file (Ctrl+O)</source>
+      <translation>打开课程或场景文件（Ctrl+O）</translation>
+    </message>
+    <message>
+      <source>Lesson sidebar</source>
+      <translation>课程侧栏</translation>
+    </message>
+    <message>
+      <source>Lessons</source>
+      <translation>课程</translation>
+    </message>
+    <message>
+      <source>Open the lesson that comes with OptLab</source>
+      <translation>打开 OptLab 自带的课程</translation>
+    </message>
+    <message>
+      <source>Next scene</source>
+      <translation>下一个场景</translation>
+    </message>
+    <message>
+      <source>Previous scene</source>
+      <translation>上一个场景</translation>
+    </message>
+    <message>
+      <source>Larger (presentation)</source>
+      <translation>放大（演示）</translation>
+    </message>
+    <message>
+      <source>Smaller (presentation)</source>
+      <translation>缩小（演示）</translation>
+    </message>
+    <message>
+      <source>Default size (presentation)</source>
+      <translation>默认大小（演示）</translation>
+    </message>
+    <message>
+      <source>Copy plot</source>
+      <translation>复制图</translation>
+    </message>
+    <message>
+      <source>Copy the main plot to the clipboard as an image (Ctrl+Shift+C)</source>
+      <translation>把主图作为图像复制到剪贴板（Ctrl+Shift+C）</translation>
+    </message>
+    <message>
+      <source>PNG resolution</source>
+      <translation>PNG 分辨率</translation>
+    </message>
+    <message>
+      <source>{factor}× the screen size</source>
+      <translation>屏幕尺寸的 {factor} 倍</translation>
     </message>
     <message>
       <source>Dark</source>
@@ -715,6 +914,10 @@
       <translation>开始或暂停（空格键）</translation>
     </message>
     <message>
+      <source>Presentation scale {scale}</source>
+      <translation>演示缩放 {scale}</translation>
+    </message>
+    <message>
       <source>The translation could not be loaded; staying in English.</source>
       <translation>无法加载翻译文件，界面保持英文。</translation>
     </message>
@@ -725,6 +928,54 @@
     <message>
       <source>&lt;h3&gt;OptLab {version}&lt;/h3&gt;&lt;p&gt;A lab for teaching how deep networks learn: activation functions, BatchNorm and optimizers, live.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;OptLab {version}&lt;/h3&gt;&lt;p&gt;一个讲解深度网络如何学习的实验室：激活函数、批归一化与优化器，现场实时演示。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>the lesson has no scene {number}</source>
+      <translation>课程中没有第 {number} 个场景</translation>
+    </message>
+    <message>
+      <source>Scene {number}/{count}: {title}</source>
+      <translation>场景 {number}/{count}：{title}</translation>
+    </message>
+    <message>
+      <source>Open lesson</source>
+      <translation>打开课程</translation>
+    </message>
+    <message>
+      <source>OptLab lessons and scenes (*.json)</source>
+      <translation>OptLab 课程和场景 (*.json)</translation>
+    </message>
+    <message>
+      <source>Save scene</source>
+      <translation>保存场景</translation>
+    </message>
+    <message>
+      <source>OptLab scene (*.json)</source>
+      <translation>OptLab 场景 (*.json)</translation>
+    </message>
+    <message>
+      <source>Cannot save the scene</source>
+      <translation>无法保存场景</translation>
+    </message>
+    <message>
+      <source>Scene saved to {path}</source>
+      <translation>场景已保存到 {path}</translation>
+    </message>
+    <message>
+      <source>This panel has no plot to copy.</source>
+      <translation>此面板没有可复制的图。</translation>
+    </message>
+    <message>
+      <source>Plot copied to the clipboard ({width}×{height} pixels)</source>
+      <translation>图已复制到剪贴板（{width}×{height} 像素）</translation>
+    </message>
+    <message>
+      <source>Cannot open the lesson</source>
+      <translation>无法打开课程</translation>
+    </message>
+    <message>
+      <source>{file}: {problem}</source>
+      <translation>{file}：{problem}</translation>
     </message>
   </context>
   <context>
@@ -785,6 +1036,230 @@
     <message>
       <source>Draw new weights and a new input batch (the same for both columns)</source>
       <translation>重新抽取权重和输入批次（两栏相同）</translation>
+    </message>
+  </context>
+  <context>
+    <name>NetworkRaceMode</name>
+    <message>
+      <source>Data</source>
+      <extracomment>Item data of the dataset combo for the data set loaded from a CSV file. What the loss and accuracy curves measure: (key, loss channel, accuracy channel). Points per curve at most while running / paused (painting must fit a frame). While running, the formula's values change at most this often. Steps computed for a --screenshot, so it shows a race under way. Steps a scene may ask to compute again at most. The batch-size lesson's three shades of one colour: BGD darker, SGD lighter.</extracomment>
+      <translation>数据</translation>
+    </message>
+    <message>
+      <source>CSV: {name}</source>
+      <translation>CSV：{name}</translation>
+    </message>
+    <message>
+      <source>The data set the networks learn to classify (File → Open dataset… loads a CSV)</source>
+      <translation>网络要学习分类的数据集（文件 → 打开数据集… 可载入 CSV）</translation>
+    </message>
+    <message>
+      <source>Noise</source>
+      <translation>噪声</translation>
+    </message>
+    <message>
+      <source>Standard deviation of the jitter added to the points</source>
+      <translation>加到数据点上的抖动的标准差</translation>
+    </message>
+    <message>
+      <source>Test share</source>
+      <translation>测试比例</translation>
+    </message>
+    <message>
+      <source>Share of the points held out to test the networks</source>
+      <translation>留出用于测试网络的数据点比例</translation>
+    </message>
+    <message>
+      <source>Hidden layers</source>
+      <translation>隐藏层</translation>
+    </message>
+    <message>
+      <source>Width</source>
+      <translation>宽度</translation>
+    </message>
+    <message>
+      <source>Units in every hidden layer</source>
+      <translation>每个隐藏层的单元数</translation>
+    </message>
+    <message>
+      <source>Activation</source>
+      <translation>激活函数</translation>
+    </message>
+    <message>
+      <source>Init</source>
+      <translation>初始化</translation>
+    </message>
+    <message>
+      <source>Loss</source>
+      <translation>损失</translation>
+    </message>
+    <message>
+      <source>Cross-entropy</source>
+      <translation>交叉熵</translation>
+    </message>
+    <message>
+      <source>Mean squared error</source>
+      <translation>均方误差</translation>
+    </message>
+    <message>
+      <source>BatchNorm</source>
+      <translation>批归一化</translation>
+    </message>
+    <message>
+      <source>Dropout</source>
+      <translation>Dropout</translation>
+    </message>
+    <message>
+      <source>Probability of dropping a hidden unit in training</source>
+      <translation>训练时丢弃隐藏单元的概率</translation>
+    </message>
+    <message>
+      <source>Batch</source>
+      <translation>批量</translation>
+    </message>
+    <message>
+      <source>Examples per gradient step: all (BGD), one (SGD) or a mini-batch</source>
+      <translation>每步梯度使用的样本数：全部（BGD）、一个（SGD）或一个小批量</translation>
+    </message>
+    <message>
+      <source>Back to all optimizers</source>
+      <translation>回到所有优化器</translation>
+    </message>
+    <message>
+      <source>Batch-size lesson</source>
+      <translation>批量大小演示</translation>
+    </message>
+    <message>
+      <source>The inspected optimizer under BGD, SGD and mini-batch 32, side by side</source>
+      <translation>并排比较所查看的优化器在 BGD、SGD 和小批量 32 下的表现</translation>
+    </message>
+    <message>
+      <source>Measured on</source>
+      <translation>测量于</translation>
+    </message>
+    <message>
+      <source>training set</source>
+      <translation>训练集</translation>
+    </message>
+    <message>
+      <source>test set</source>
+      <translation>测试集</translation>
+    </message>
+    <message>
+      <source>mini-batch (loss)</source>
+      <translation>小批量（损失）</translation>
+    </message>
+    <message>
+      <source>per step</source>
+      <translation>按步</translation>
+    </message>
+    <message>
+      <source>per epoch</source>
+      <translation>按轮次</translation>
+    </message>
+    <message>
+      <source>An epoch is one pass over the training set: BGD takes one step per epoch</source>
+      <translation>一个轮次（epoch）是遍历一次训练集：BGD 每个轮次只走一步</translation>
+    </message>
+    <message>
+      <source>Log scale</source>
+      <translation>对数坐标</translation>
+    </message>
+    <message>
+      <source>Formula</source>
+      <translation>公式</translation>
+    </message>
+    <message>
+      <source>Explanation</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <source>Open dataset</source>
+      <translation>打开数据集</translation>
+    </message>
+    <message>
+      <source>CSV files (*.csv);;All files (*)</source>
+      <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Cannot open the data set</source>
+      <translation>无法打开数据集</translation>
+    </message>
+    <message>
+      <source>Loaded {name}: {count} points, {classes} classes.</source>
+      <translation>已载入 {name}：{count} 个点，{classes} 个类别。</translation>
+    </message>
+    <message>
+      <source>Not applied: {reason}</source>
+      <translation>未生效：{reason}</translation>
+    </message>
+    <message>
+      <source>Batch-size lesson: the same optimizer and start under BGD, SGD and mini-batch 32. Per epoch, SGD takes many noisy steps, BGD one smooth step.</source>
+      <translation>批量大小演示：同一个优化器、同一个起点，分别用 BGD、SGD 和小批量 32。每个轮次里，SGD 走许多带噪声的小步，BGD 只走一步平滑的大步。</translation>
+    </message>
+    <message>
+      <source>step</source>
+      <translation>步</translation>
+    </message>
+    <message>
+      <source>epoch</source>
+      <translation>轮次</translation>
+    </message>
+    <message>
+      <source>passes over the training set</source>
+      <translation>遍历训练集的次数</translation>
+    </message>
+    <message>
+      <source>examples per step</source>
+      <translation>每步样本数</translation>
+    </message>
+    <message>
+      <source>training loss</source>
+      <translation>训练损失</translation>
+    </message>
+    <message>
+      <source>test loss</source>
+      <translation>测试损失</translation>
+    </message>
+    <message>
+      <source>test accuracy</source>
+      <translation>测试准确率</translation>
+    </message>
+    <message>
+      <source>{optimizer}: values at step {step}</source>
+      <translation>{optimizer}：第 {step} 步</translation>
+    </message>
+    <message>
+      <source>(boundary of another optimizer until the next update)</source>
+      <translation>（在下次更新前显示的是另一个优化器的边界）</translation>
+    </message>
+    <message>
+      <source>diverged at step {step}</source>
+      <translation>在第 {step} 步发散</translation>
+    </message>
+    <message>
+      <source>A controlled race: one network, the same initial weights and one seed; only the batch size differs (BGD: all {count} training points per step, SGD: one, mini-batch: 32).</source>
+      <translation>受控比赛：同一个网络、同样的初始权重和同一个随机种子，只有批量大小不同（BGD：每步用全部 {count} 个训练点，SGD：一个，小批量：32 个）。</translation>
+    </message>
+    <message>
+      <source>A controlled race: every optimizer trains a copy of the same network ({layers}) from the same initial weights and sees the same mini-batches in the same order (one seed), so the optimizer is the only difference.</source>
+      <translation>受控比赛：每个优化器都从同样的初始权重训练同一个网络（{layers}）的副本，并按同样的顺序看到同样的小批量（同一个随机种子），因此唯一的差别就是优化器。</translation>
+    </message>
+    <message>
+      <source>loss (log scale)</source>
+      <translation>损失（对数坐标）</translation>
+    </message>
+    <message>
+      <source>loss</source>
+      <translation>损失</translation>
+    </message>
+    <message>
+      <source>accuracy</source>
+      <translation>准确率</translation>
+    </message>
+    <message>
+      <source>Decision boundary: {optimizer}</source>
+      <translation>决策边界：{optimizer}</translation>
     </message>
   </context>
   <context>
@@ -952,6 +1427,118 @@
     </message>
   </context>
   <context>
+    <name>Scenes</name>
+    <message>
+      <source>the file</source>
+      <extracomment>Scene and lesson files larger than this are refused before parsing (they are hand-sized). After the keys pass: a translated message if they disagree with each other, or None.</extracomment>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>{where} must be an object</source>
+      <translation>{where} 必须是对象</translation>
+    </message>
+    <message>
+      <source>unknown key “{key}” in {where}</source>
+      <translation>{where} 中有未知的键“{key}”</translation>
+    </message>
+    <message>
+      <source>missing key “{key}” in {where}</source>
+      <translation>{where} 中缺少键“{key}”</translation>
+    </message>
+    <message>
+      <source>{where} must be a number</source>
+      <translation>{where} 必须是数字</translation>
+    </message>
+    <message>
+      <source>{where} must be a finite number</source>
+      <translation>{where} 必须是有限数</translation>
+    </message>
+    <message>
+      <source>{where} must be a whole number</source>
+      <translation>{where} 必须是整数</translation>
+    </message>
+    <message>
+      <source>{where} = {value:g} is outside {low:g} … {high:g}</source>
+      <translation>{where} = {value:g} 超出范围 {low:g} … {high:g}</translation>
+    </message>
+    <message>
+      <source>{where} must be one of: {options}</source>
+      <translation>{where} 必须是以下之一：{options}</translation>
+    </message>
+    <message>
+      <source>{where} must be true or false</source>
+      <translation>{where} 必须是 true 或 false</translation>
+    </message>
+    <message>
+      <source>{where} must be a text</source>
+      <translation>{where} 必须是文本</translation>
+    </message>
+    <message>
+      <source>{where} is too long</source>
+      <translation>{where} 太长</translation>
+    </message>
+    <message>
+      <source>{where} must be a list</source>
+      <translation>{where} 必须是列表</translation>
+    </message>
+    <message>
+      <source>{where} must have {low} to {high} entries</source>
+      <translation>{where} 必须有 {low} 到 {high} 项</translation>
+    </message>
+    <message>
+      <source>{where} repeats an entry</source>
+      <translation>{where} 中有重复项</translation>
+    </message>
+    <message>
+      <source>the file must hold a JSON object</source>
+      <translation>文件必须包含一个 JSON 对象</translation>
+    </message>
+    <message>
+      <source>“format” must be “{expected}”</source>
+      <translation>“format”必须是“{expected}”</translation>
+    </message>
+    <message>
+      <source>“version” must be a whole number</source>
+      <translation>“version”必须是整数</translation>
+    </message>
+    <message>
+      <source>the file was written by a newer OptLab (format version {version}; this one reads up to {supported})</source>
+      <translation>该文件由更新版本的 OptLab 写入（格式版本 {version}；本版本最多读取到 {supported}）</translation>
+    </message>
+    <message>
+      <source>“version” must be 1 or more</source>
+      <translation>“version”必须大于等于 1</translation>
+    </message>
+    <message>
+      <source>the file is too large to be a scene or lesson</source>
+      <translation>文件太大，不可能是场景或课程</translation>
+    </message>
+    <message>
+      <source>cannot read {path}: {reason}</source>
+      <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+      <source>the file is not UTF-8 text</source>
+      <translation>文件不是 UTF-8 文本</translation>
+    </message>
+    <message>
+      <source>not valid JSON (line {line}, column {column})</source>
+      <translation>不是有效的 JSON（第 {line} 行，第 {column} 列）</translation>
+    </message>
+    <message>
+      <source>the file is nested too deeply</source>
+      <translation>文件嵌套层次太深</translation>
+    </message>
+    <message>
+      <source>{name} is not a number a scene may hold</source>
+      <translation>{name} 不是场景中允许的数字</translation>
+    </message>
+    <message>
+      <source>“format” must be “{scene}” or “{lesson}”</source>
+      <translation>“format”必须是“{scene}”或“{lesson}”</translation>
+    </message>
+  </context>
+  <context>
     <name>SpeedControl</name>
     <message>
       <source>Steps per second, to pace the race for the lecture</source>
@@ -1027,7 +1614,7 @@
     </message>
     <message>
       <source>the start point lies outside the surface's view</source>
-      <translation type="unfinished" />
+      <translation>起点不在曲面的显示范围内</translation>
     </message>
     <message>
       <source>step</source>
@@ -1258,12 +1845,16 @@
       <extracomment>The modes, in the order of the switch: (class, title). Add a mode by adding it here.</extracomment>
       <translation>损失曲面上的优化器</translation>
     </message>
+    <message>
+      <source>Networks on a data set</source>
+      <translation>数据集上的网络</translation>
+    </message>
   </context>
   <context>
     <name>TrainingPanel</name>
     <message>
       <source>missing key “{key}” in state</source>
-      <translation type="unfinished" />
+      <translation>state 中缺少键“{key}”</translation>
     </message>
     <message>
       <source>Race</source>
