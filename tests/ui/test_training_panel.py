@@ -44,8 +44,8 @@ def test_panel_contract(main_window):
     assert panel.objectName() == "trainingPanel"
     assert panel.panel_name == "training"
     assert panel.supported_actions == {START_PAUSE, STEP, RESET, EXPORT}
-    # One mode for now: the switch is hidden but in place for the network race.
-    assert panel.mode_combo.count() == 1
+    # Two modes: the surface race (shown first) and the network race.
+    assert panel.mode_combo.count() == 2
     assert panel.current_mode().mode_name == "surface"
 
 
