@@ -19,7 +19,7 @@ from pathlib import Path
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter, SVGExporter
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
@@ -48,9 +48,8 @@ def widget_image(widget: QWidget, scale: float) -> QImage:
     image = QImage(widget.size() * scale, QImage.Format.Format_ARGB32_Premultiplied)
     image.setDevicePixelRatio(scale)
     image.fill(0)
-    painter = QPainter(image)
-    widget.render(painter)
-    painter.end()
+    # QGraphicsView (every pyqtgraph plot) overrides render() with another signature.
+    QWidget.render(widget, image)
     return image
 
 

@@ -66,6 +66,8 @@ class LessonSidebar(QDockWidget):
         self.scene_list.currentRowChanged.connect(self._on_row)
         self.previous_button.clicked.connect(self.previous_scene)
         self.next_button.clicked.connect(self.next_scene)
+        # The lesson's own texts follow the language at once (not through Qt's translator).
+        app_context().languages.language_changed.connect(self._on_language_changed)
         themes = app_context().themes
         themes.theme_changed.connect(self.apply_theme)
         self.apply_theme(themes.theme)
@@ -152,6 +154,10 @@ class LessonSidebar(QDockWidget):
                 text = f"{index + 1}. {localized(scene.title, language)}"
                 self.scene_list.item(index).setText(text)
         self._show_note()
+
+    @Slot(str)
+    def _on_language_changed(self, _language: str) -> None:
+        self.retranslate_ui()
 
     def changeEvent(self, event: QEvent) -> None:
         """Retranslate when the application language changes."""
