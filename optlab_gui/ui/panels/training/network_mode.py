@@ -125,8 +125,8 @@ TEXT_INTERVAL_SECONDS = 0.1
 SCREENSHOT_STEPS = 300
 #: Steps a scene may ask to compute again at most.
 MAX_SCENE_STEPS = 20_000
-#: The batch-size lesson's three shades of one colour: BGD darker, SGD lighter.
-LESSON_SHADES = {"full": ("darker", 150), "sgd": ("lighter", 150), "mini_32": (None, 100)}
+#: The batch-size lesson's three shades of one colour (HSL lightness): BGD dark, SGD light.
+LESSON_LIGHTNESS = {"full": 0.28, "mini_32": 0.48, "sgd": 0.72}
 
 
 def regime_title(regime: str) -> str:
@@ -233,6 +233,12 @@ class NetworkRaceMode(RaceMode):
             problem.addWidget(control, row, 2 * column + 1)
         problem.addWidget(self.batch_norm_check, 0, 10)
         problem.addWidget(self.lesson_button, 1, 10)
+        #: Folded away in presentation: the lecture changes data set, batch and activation.
+        self._secondary_setup = [
+            widget
+            for label, control in cells[1:3] + cells[4:6] + cells[7:]
+            for widget in (label, control)
+        ]
         self.problem_box = QWidget()
         self.problem_box.setObjectName("problemBox")
         self.problem_box.setLayout(problem)
@@ -372,6 +378,9 @@ class NetworkRaceMode(RaceMode):
         self.loss_view = LossView(len(lanes))
         self.accuracy_view = LossView(len(lanes))
         self.accuracy_view.plot_widget.setObjectName("accuracyPlot")
+        # The loss plot's legend names the lanes; the accuracy plot's would hide its curves.
+        legend = self.accuracy_view.legend
+        legend.scene().removeItem(legend)
         self.lane_holder.addWidget(self.lane_list)
         self.curves.addWidget(self.loss_view)
         self.curves.addWidget(self.accuracy_view)
@@ -480,6 +489,8 @@ class NetworkRaceMode(RaceMode):
         self.explanation.apply_theme(theme)
         presenting = theme.name == "presentation"
         self.hyper_editor.setVisible(not presenting)
+        for widget in self._secondary_setup:
+            widget.setVisible(not presenting)
         self.controlled_note.setVisible(True)
         self._refresh_texts()
         self.frame_clock.request_redraw()
@@ -805,10 +816,10 @@ class NetworkRaceMode(RaceMode):
                 colors.append(self._custom_colors[spec.key])
                 continue
             base = theme.series_color(names.index(spec.optimizer)) if theme else "#1f77b4"
-            shade, factor = LESSON_SHADES.get(spec.regime, (None, 100))
             color = QColor(base)
-            if shade is not None:
-                color = getattr(color, shade)(factor)
+            if spec.regime in LESSON_LIGHTNESS:
+                hue, saturation, _lightness, _alpha = color.getHslF()
+                color = QColor.fromHslF(hue, saturation, LESSON_LIGHTNESS[spec.regime])
             colors.append(color.name())
         return colors
 
@@ -900,7 +911,6 @@ class NetworkRaceMode(RaceMode):
         shown = [self.lane_list.is_enabled(key) for key in self.race.lane_keys]
         self.loss_view.set_lanes(names, colors, shown)
         self.accuracy_view.set_lanes(names, colors, shown)
-        self.accuracy_view.legend.clear()  # the loss plot's legend names the lanes
         self.lane_list.set_diverged(self.diverged_at)
         lane = self.lane_list.inspected()
         optimizer = self.race.specs[self.race.lane_index(lane)].optimizer
@@ -932,7 +942,7 @@ class NetworkRaceMode(RaceMode):
             return
         per_epoch = self.x_axis_combo.currentData() == "epoch"
         x_label = self.tr("epoch") if per_epoch else self.tr("step")
-        loss_label = self.tr("loss (log scale)") if self.log_check.isChecked() else self.tr("loss")
+        loss_label = self.tr("loss")
         set_axis_label(self.loss_view.plot_widget, "left", loss_label, theme)
         set_axis_label(self.loss_view.plot_widget, "bottom", x_label, theme)
         set_axis_label(self.accuracy_view.plot_widget, "left", self.tr("accuracy"), theme)
