@@ -58,10 +58,10 @@ class BoundaryView(QWidget):
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setZValue(-10)
         self.plot.addItem(self.image)
-        self.train_points = pg.ScatterPlotItem(pxMode=True)
-        self.test_points = pg.ScatterPlotItem(pxMode=True)
-        self.plot.addItem(self.train_points)
-        self.plot.addItem(self.test_points)
+        # One scatter item per class and split: one brush and pen each paints far faster
+        # than per-point styles (the points are repainted whenever the image changes).
+        self._point_items: list[pg.ScatterPlotItem] = []
+        self._shown_grid: tuple[int, int] | None = None
         self._theme: Theme | None = None
         self._data = None
         self._extent = (0.0, 1.0, 0.0, 1.0)
@@ -72,6 +72,7 @@ class BoundaryView(QWidget):
     def apply_theme(self, theme: Theme) -> None:
         """Restyle the axes and the points."""
         self._theme = theme
+        self._shown_grid = None
         style_plot(self.plot_widget, theme)
         self._draw_points()
 
@@ -84,28 +85,49 @@ class BoundaryView(QWidget):
         self.plot.setXRange(xmin, xmax, padding=0.0)
         self.plot.setYRange(ymin, ymax, padding=0.0)
         self.image.clear()
+        self._shown_grid = None
         self._draw_points()
 
     def _draw_points(self) -> None:
         data, theme = self._data, self._theme
         if data is None or theme is None:
             return
+        for item in self._point_items:
+            self.plot.removeItem(item)
+        self._point_items = []
         size = max(4.0, 0.6 * theme.point_size)
-        brushes = [pg.mkBrush(class_color(int(k))) for k in data.y_train]
-        self.train_points.setData(
-            data.x_train[:, 0], data.x_train[:, 1], size=size, brush=brushes,
-            pen=pg.mkPen(theme.foreground, width=0.5 * theme.scale),
-        )  # fmt: skip
-        pens = [pg.mkPen(class_color(int(k)), width=1.5 * theme.scale) for k in data.y_test]
-        self.test_points.setData(
-            data.x_test[:, 0], data.x_test[:, 1], size=size, brush=None, pen=pens
-        )
+        outline = pg.mkPen(theme.foreground, width=0.5 * theme.scale)
+        for label in range(data.n_classes):
+            color = class_color(label)
+            train = data.x_train[data.y_train == label]
+            test = data.x_test[data.y_test == label]
+            filled = pg.ScatterPlotItem(
+                train[:, 0], train[:, 1], size=size, brush=pg.mkBrush(color), pen=outline
+            )
+            hollow = pg.ScatterPlotItem(
+                test[:, 0], test[:, 1], size=size, brush=None,
+                pen=pg.mkPen(color, width=1.5 * theme.scale),
+            )  # fmt: skip
+            for item in (filled, hollow):
+                self.plot.addItem(item)
+                self._point_items.append(item)
 
-    def draw_boundary(self, classes: np.ndarray | None, confidence: np.ndarray | None) -> None:
-        """Show a predicted-class grid (None: no boundary yet)."""
+    def draw_boundary(
+        self,
+        classes: np.ndarray | None,
+        confidence: np.ndarray | None,
+        key: tuple[int, int] | None = None,
+    ) -> None:
+        """Show a predicted-class grid (None: no boundary yet); ``key`` (e.g. step and lane)
+        names it, so the same grid is not coloured and uploaded again every frame."""
         if classes is None or self._data is None or self._theme is None:
-            self.image.clear()
+            if self._shown_grid is not None or key is None:
+                self.image.clear()
+            self._shown_grid = None
             return
+        if key is not None and key == self._shown_grid:
+            return
+        self._shown_grid = key
         image = boundary_image(
             classes, confidence, self._data.n_classes, self._theme.plot_background
         )

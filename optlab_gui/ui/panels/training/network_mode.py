@@ -59,7 +59,6 @@ from optlab_gui.ui.panels.training.lane_controls import HyperEditor, LaneList, k
 from optlab_gui.ui.panels.training.live_formula import LiveFormula
 from optlab_gui.ui.panels.training.loss_view import LossView
 from optlab_gui.ui.panels.training.race_mode import (
-    SNAPSHOT_CAPACITY,
     TRACE_CAPACITY,
     TRACE_HEAD,
     TRACE_TAIL,
@@ -123,6 +122,8 @@ MAX_CURVE_POINTS = {True: 160, False: 300}
 TEXT_INTERVAL_SECONDS = 0.1
 #: Steps computed for a --screenshot, so it shows a race under way.
 SCREENSHOT_STEPS = 300
+#: Decision boundaries kept for time travel (the first and last ones whole, sparser between).
+BOUNDARY_CAPACITY = 1024
 #: Steps a scene may ask to compute again at most.
 MAX_SCENE_STEPS = 20_000
 #: The batch-size lesson's three shades of one colour (HSL lightness): BGD dark, SGD light.
@@ -147,6 +148,12 @@ def dataset_error_text(error: DatasetError) -> str:
         return error.template.format(**error.params)
 
 
+def boundary_history() -> History:
+    """The recorded decision boundaries for time travel: 8 kB each, so fewer are kept than
+    the surface race's optimizer states (about 8 MB at most)."""
+    return History(capacity=BOUNDARY_CAPACITY, head=256, tail=512)
+
+
 class NetworkRaceMode(RaceMode):
     """Optimizers training copies of one network on one data set."""
 
@@ -159,6 +166,7 @@ class NetworkRaceMode(RaceMode):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("networkRaceMode")
+        self.snapshots = boundary_history()
         self.race: NetworkRace = self.session  # the GUI's mirror of the race's settings
         self._theme: Theme | None = None
         self._loaded: Dataset | None = None
@@ -763,7 +771,7 @@ class NetworkRaceMode(RaceMode):
         if len(self.race.lanes) != count or self.race.lane_keys != keys:
             # The recorded run's buffers are shaped by the lane count: new ones.
             self.trace = History(TRACE_CAPACITY, TRACE_HEAD, TRACE_TAIL)
-            self.snapshots = History(capacity=SNAPSHOT_CAPACITY, head=512, tail=1024)
+            self.snapshots = boundary_history()
             self._rebuild_lanes()
         self._set_boundary_lane(self.lane_list.inspected())
         self._refresh_texts()
@@ -852,7 +860,9 @@ class NetworkRaceMode(RaceMode):
         if snapshot is None:
             self.boundary_view.draw_boundary(None, None)
         else:
-            self.boundary_view.draw_boundary(snapshot[1]["classes"], snapshot[1]["confidence"])
+            step, grid = snapshot
+            key = (step, int(grid["lane"]))
+            self.boundary_view.draw_boundary(grid["classes"], grid["confidence"], key)
         now = time.monotonic()
         if running and now - self._texts_drawn_at < TEXT_INTERVAL_SECONDS:
             return
