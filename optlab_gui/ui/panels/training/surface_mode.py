@@ -183,7 +183,13 @@ class SurfaceRaceMode(RaceMode):
         self.formula_page.setFrameShape(QFrame.Shape.NoFrame)
         self.formula_page.setWidget(self.formula)
         self.tabs.addTab(self.formula_page, "")
-        self.tabs.addTab(self.inspector, "")
+        # Scrolls rather than growing the window: Adam's two plots must fit 1280x720 at scale 2.
+        self.inspector_page = QScrollArea()
+        self.inspector_page.setObjectName("inspectorPage")
+        self.inspector_page.setWidgetResizable(True)
+        self.inspector_page.setFrameShape(QFrame.Shape.NoFrame)
+        self.inspector_page.setWidget(self.inspector)
+        self.tabs.addTab(self.inspector_page, "")
         self.tabs.addTab(self.explanation, "")
         right = QWidget()
         right.setObjectName("raceSidebar")
@@ -506,7 +512,7 @@ class SurfaceRaceMode(RaceMode):
         self._texts_drawn_at = now
         if self.tabs.currentWidget() is self.formula_page:
             self._fill_formula(lane, optimizer, shown_step, step, position, terms, factor)
-        elif self.tabs.currentWidget() is self.inspector:
+        elif self.tabs.currentWidget() is self.inspector_page:
             self._draw_inspector_plots(lane)
 
     def _arrows(self, lane, position, terms, color):
