@@ -7,9 +7,11 @@ started by OptLab's code active, fails and says where it was started.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 import tempfile
+import threading
 import time
 import traceback
 import weakref
@@ -26,11 +28,14 @@ LEAK_GRACE_S = 0.5
 
 
 class _StartRecorder:
-    """Wraps QThread.start / QTimer.start to remember what OptLab's code started."""
+    """Wraps QThread.start / QTimer.start to remember what OptLab's code started; also notes
+    the child processes and Python threads alive before the test, to spot new ones after."""
 
     def __init__(self) -> None:
         self.threads: list[tuple[weakref.ref, str]] = []
         self.timers: list[tuple[weakref.ref, str]] = []
+        self.processes_before = {process.pid for process in multiprocessing.active_children()}
+        self.python_threads_before = set(threading.enumerate())
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
         from PySide6.QtCore import QThread, QTimer
@@ -66,13 +71,25 @@ class _StartRecorder:
             timer = reference()
             if timer is not None and shiboken6.isValid(timer) and timer.isActive():
                 found.append(f"QTimer still active, started at:\n{where}")
+        for process in multiprocessing.active_children():
+            if process.pid not in self.processes_before:
+                found.append(f"child process {process.name} (pid {process.pid}) still alive")
+        for thread in threading.enumerate():
+            # _DummyThread: a Qt thread that once ran Python code; the QThread check covers it
+            if thread not in self.python_threads_before and not isinstance(
+                thread, threading._DummyThread
+            ):
+                found.append(f"Python thread {thread.name} still running")
         return found
 
 
 @pytest.fixture(autouse=True)
 def no_leaked_threads_or_timers(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
-    """Fail a Qt test that leaves a QThread running or an OptLab QTimer active."""
-    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+    """Fail a Qt test that leaves a QThread running, an OptLab QTimer active, a child
+    process alive or a Python thread running. Every test once Qt is loaded (any UI test,
+    with or without qtbot) is checked, not only those asking for qtbot or qapp."""
+    uses_qt = "qtbot" in request.fixturenames or "qapp" in request.fixturenames
+    if not uses_qt and "PySide6.QtCore" not in sys.modules:
         yield
         return
     recorder = _StartRecorder()
@@ -83,7 +100,8 @@ def no_leaked_threads_or_timers(request: pytest.FixtureRequest, monkeypatch: pyt
     # Give pending single-shot timers and stopping threads a moment to finish, without
     # sleeping blind. (Forcing deferred deletes here crashed: Qt deletes them in the loop.)
     deadline = time.monotonic() + LEAK_GRACE_S
-    while recorder.leaks() and time.monotonic() < deadline:
+    has_event_loop = QCoreApplication.instance() is not None
+    while has_event_loop and recorder.leaks() and time.monotonic() < deadline:
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
     leaks = recorder.leaks()
     if leaks:
