@@ -1042,7 +1042,7 @@
     <name>NetworkRaceMode</name>
     <message>
       <source>Data</source>
-      <extracomment>Item data of the dataset combo for the data set loaded from a CSV file. What the loss and accuracy curves measure: (key, loss channel, accuracy channel). Points per curve at most while running / paused (painting must fit a frame). While running, the formula's values change at most this often. Steps computed for a --screenshot, so it shows a race under way. Steps a scene may ask to compute again at most. The batch-size lesson's three shades of one colour: BGD darker, SGD lighter.</extracomment>
+      <extracomment>Item data of the dataset combo for the data set loaded from a CSV file. What the loss and accuracy curves measure: (key, loss channel, accuracy channel). Points per curve at most while running / paused (painting must fit a frame). While running, the formula's values change at most this often. Steps computed for a --screenshot, so it shows a race under way. Decision boundaries kept for time travel (the first and last ones whole, sparser between). Steps a scene may ask to compute again at most. The batch-size lesson's three shades of one colour (HSL lightness): BGD dark, SGD light. Folded away in presentation: the lecture changes data set, batch and activation.</extracomment>
       <translation>数据</translation>
     </message>
     <message>
@@ -1244,10 +1244,6 @@
     <message>
       <source>A controlled race: every optimizer trains a copy of the same network ({layers}) from the same initial weights and sees the same mini-batches in the same order (one seed), so the optimizer is the only difference.</source>
       <translation>受控比赛：每个优化器都从同样的初始权重训练同一个网络（{layers}）的副本，并按同样的顺序看到同样的小批量（同一个随机种子），因此唯一的差别就是优化器。</translation>
-    </message>
-    <message>
-      <source>loss (log scale)</source>
-      <translation>损失（对数坐标）</translation>
     </message>
     <message>
       <source>loss</source>
