@@ -98,9 +98,10 @@ class LiveRun:
         if boundary_view is not None:  # count the decision-boundary images drawn
             draw_boundary = boundary_view.draw_boundary
 
-            def counting_draw(classes, confidence):
-                self.images += classes is not None
-                draw_boundary(classes, confidence)
+            def counting_draw(classes, confidence, key=None):
+                shown = boundary_view._shown_grid
+                draw_boundary(classes, confidence, key)
+                self.images += classes is not None and boundary_view._shown_grid != shown
 
             boundary_view.draw_boundary = counting_draw
         self.ticks: list[float] = []

@@ -218,15 +218,7 @@ class NetworkRace(RaceSession):
             data = make_dataset(
                 setup.dataset, setup.n_samples, setup.noise, setup.test_fraction, setup.seed
             )
-        net = MLP(
-            [data.x_train.shape[1], *setup.hidden, data.n_classes],
-            setup.activation,
-            batch_norm=setup.batch_norm,
-            dropout=setup.dropout,
-            loss=setup.loss,
-            init=setup.init,
-            seed=setup.seed,
-        )
+        net = self._make_net(setup, data)
         # Validated: from here on nothing can fail.
         if optimizers is not None:
             self.lanes = tuple(Lane(spec.key, spec.optimizer) for spec in specs)
@@ -240,6 +232,29 @@ class NetworkRace(RaceSession):
         if self.boundary_lane not in self.lane_keys:
             self.boundary_lane = self.lane_keys[0]
         self.reset()
+
+    @staticmethod
+    def _make_net(setup: NetworkSetup, data: Dataset) -> MLP:
+        return MLP(
+            [data.x_train.shape[1], *setup.hidden, data.n_classes],
+            setup.activation,
+            batch_norm=setup.batch_norm,
+            dropout=setup.dropout,
+            loss=setup.loss,
+            init=setup.init,
+            seed=setup.seed,
+        )
+
+    def __getstate__(self) -> dict:
+        # The network holds its activations' bound functions, closures for the activations
+        # with a parameter (they cannot be pickled): it is rebuilt from the set-up instead.
+        state = self.__dict__.copy()
+        del state["net"]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.net = self._make_net(self.setup, self.data)
 
     def regime_of(self, lane: str) -> str:
         """The batch regime lane ``lane`` trains with."""

@@ -8,6 +8,7 @@ import pickle
 import numpy as np
 import pytest
 
+from optlab_gui.core.activations import ACTIVATIONS
 from optlab_gui.core.datasets import DatasetError, load_csv
 from optlab_gui.training.network_race import (
     ACCURACY,
@@ -118,8 +119,10 @@ def test_the_decision_boundary_is_bounded_in_rate_and_size():
     assert int(race.optimizer_states()[BOUNDARY]["lane"]) == race.lane_index("adam")
 
 
-def test_the_race_crosses_into_a_process():
-    race = NetworkRace()
+@pytest.mark.parametrize("activation", sorted(ACTIVATIONS))
+def test_the_race_crosses_into_a_process_with_every_activation(activation):
+    race = NetworkRace(NetworkSetup(activation=activation, dropout=0.1))
+    race.step()
     clone = pickle.loads(pickle.dumps(race))
     np.testing.assert_array_equal(clone.step().values[LOSS], race.step().values[LOSS])
 
