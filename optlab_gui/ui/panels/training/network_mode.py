@@ -47,6 +47,7 @@ from optlab_gui.training.network_race import (
     NetworkRace,
     NetworkSetup,
     batch_lesson_lanes,
+    network_preset,
     optimizer_lanes,
 )
 from optlab_gui.training.runner import STEP
@@ -171,6 +172,8 @@ class NetworkRaceMode(RaceMode):
         self._theme: Theme | None = None
         self._loaded: Dataset | None = None
         self._custom_colors: dict[str, str] = {}
+        #: Each optimizer's hyper-parameters, also while the lesson races only one of them.
+        self._hyper_memory: dict[str, dict[str, float]] = {}
         self._pending_setup = False
         self._setup_clock = FrameClock(self._send_pending_setup, self)
         self._texts_drawn_at = -math.inf
@@ -581,9 +584,7 @@ class NetworkRaceMode(RaceMode):
     def scene_state(self) -> dict:
         """The race's settings and the number of steps computed."""
         setup = self.race.setup
-        hyper = {}
-        for spec in self.race.specs:
-            hyper.setdefault(spec.optimizer, dict(self.race.hyperparameters(spec.key)))
+        hyper = self._all_hyperparameters()
         inspected = self.race.specs[self.race.lane_index(self.lane_list.inspected())]
         return {
             "dataset": setup.dataset,
@@ -639,14 +640,10 @@ class NetworkRaceMode(RaceMode):
         for widget in (self, self.lesson_button):
             widget.blockSignals(False)
         self._pending_setup = False
-        hyper = state["hyperparameters"]
+        self._hyper_memory = {name: dict(values) for name, values in
+                              state["hyperparameters"].items()}  # fmt: skip
         optimizer = state["inspected"]
-        if state["batch_lesson"]:
-            lanes = batch_lesson_lanes(optimizer, hyper.get(optimizer))
-        else:
-            lanes = optimizer_lanes()
-            for spec in lanes:
-                spec.hyper.update(hyper.get(spec.optimizer, {}))
+        lanes = self._lanes_for(state["batch_lesson"], optimizer)
         self._configure(self._setup_from_controls(), lanes)
         keys = self.race.lane_keys
         self.lane_list.set_inspected(next(k for k in keys if k.split("@")[0] == optimizer))
@@ -657,6 +654,25 @@ class NetworkRaceMode(RaceMode):
         if state["steps"]:
             self.advance(state["steps"])
         self.frame_clock.request_redraw()
+
+    def _all_hyperparameters(self) -> dict[str, dict[str, float]]:
+        """Every optimizer's hyper-parameters: the racing lanes', else the remembered ones."""
+        for spec in self.race.specs:
+            self._hyper_memory[spec.optimizer] = dict(self.race.hyperparameters(spec.key))
+        return {
+            name: dict(self._hyper_memory.get(name) or network_preset(name)) for name in OPTIMIZERS
+        }
+
+    def _lanes_for(self, lesson: bool, optimizer: str):
+        """The lanes of the lesson for ``optimizer`` or of the full race, each optimizer with
+        its remembered hyper-parameters."""
+        hyper = self._all_hyperparameters()
+        if lesson:
+            return batch_lesson_lanes(optimizer, hyper[optimizer])
+        lanes = optimizer_lanes()
+        for spec in lanes:
+            spec.hyper.update(hyper[spec.optimizer])
+        return lanes
 
     def main_plot(self) -> QWidget:
         """The decision boundary under the data (Ctrl+Shift+C copies it)."""
@@ -794,11 +810,8 @@ class NetworkRaceMode(RaceMode):
     @Slot(bool)
     def _on_lesson(self, enabled: bool) -> None:
         self._setup_clock.flush()
-        if enabled:
-            spec = self.race.specs[self.race.lane_index(self.lane_list.inspected())]
-            lanes = batch_lesson_lanes(spec.optimizer, self.race.hyperparameters(spec.key))
-        else:
-            lanes = optimizer_lanes()
+        spec = self.race.specs[self.race.lane_index(self.lane_list.inspected())]
+        lanes = self._lanes_for(enabled, spec.optimizer)
         self._configure(self._setup_from_controls(), lanes)
         self.regime_combo.setEnabled(not enabled)
         self.retranslate_ui()
