@@ -11,7 +11,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from optlab_gui.ui.theme import Theme
 from optlab_gui.ui.widgets.plots import make_plot_widget, style_plot
@@ -55,6 +55,9 @@ class BoundaryView(QWidget):
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.setAspectLocked(False)
+        # The image under the axes changes every few frames; the axes do not: paint once.
+        for name in ("left", "bottom"):
+            self.plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setZValue(-10)
         self.plot.addItem(self.image)
