@@ -1042,7 +1042,7 @@
     <name>NetworkRaceMode</name>
     <message>
       <source>Data</source>
-      <extracomment>Item data of the dataset combo for the data set loaded from a CSV file. What the loss and accuracy curves measure: (key, loss channel, accuracy channel). Points per curve at most while running / paused (painting must fit a frame). While running, the formula's values change at most this often. Steps computed for a --screenshot, so it shows a race under way. Decision boundaries kept for time travel (the first and last ones whole, sparser between). Steps a scene may ask to compute again at most. The batch-size lesson's three shades of one colour (HSL lightness): BGD dark, SGD light. Folded away in presentation: the lecture changes data set, batch and activation.</extracomment>
+      <extracomment>Item data of the dataset combo for the data set loaded from a CSV file. What the loss and accuracy curves measure: (key, loss channel, accuracy channel). Points per curve at most while running / paused (painting must fit a frame). While running, the formula's values change at most this often. Steps computed for a --screenshot, so it shows a race under way. Decision boundaries kept for time travel (the first and last ones whole, sparser between). Steps a scene may ask to compute again at most. The batch-size lesson's three shades of one colour (HSL lightness): BGD dark, SGD light. Each optimizer's hyper-parameters, also while the lesson races only one of them. Folded away in presentation: the lecture changes data set, batch and activation.</extracomment>
       <translation>数据</translation>
     </message>
     <message>
