@@ -132,10 +132,7 @@ class MLP:
             for k in range(len(sizes) - 1)
         )
         self._stds = [weight_std_for(layer, init, weight_std) for layer in self.layers]
-        self._functions = [
-            ACTIVATIONS[layer.activation].bound_fused() if layer.activation else None
-            for layer in self.layers
-        ]
+        self._functions = self._bind_activations()
         self.parameter_shapes: dict[str, tuple[int, ...]] = {}
         for layer in self.layers:
             idx = layer.index
@@ -156,6 +153,24 @@ class MLP:
         self.bn_momentum = bn_momentum
         self.state = self.new_state()
         self._dropout_rng = np.random.default_rng([seed, 1])
+
+    def _bind_activations(self) -> list:
+        return [
+            ACTIVATIONS[layer.activation].bound_fused() if layer.activation else None
+            for layer in self.layers
+        ]
+
+    def __getstate__(self) -> dict:
+        """Pickle without the bound activation closures (a network crosses to the training
+        process); they are rebuilt from the registry on the other side."""
+        state = self.__dict__.copy()
+        del state["_functions"]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        """Restore a pickled network and rebind its activations."""
+        self.__dict__.update(state)
+        self._functions = self._bind_activations()
 
     # ---- parameters --------------------------------------------------------------------
 
