@@ -4,6 +4,8 @@ inspected optimizer's hyper-parameters, live while it runs."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QIcon, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
@@ -76,11 +78,19 @@ class LaneList(QWidget):
     color_changed = Signal(str, str)
     inspected_changed = Signal(str)
 
-    def __init__(self, lanes: list[tuple[str, str]], parent: QWidget | None = None) -> None:
-        """``lanes``: (lane key, optimizer name) in race order."""
+    def __init__(
+        self,
+        lanes: list[tuple[str, str]],
+        parent: QWidget | None = None,
+        lane_title: Callable[[str], str] | None = None,
+    ) -> None:
+        """``lanes``: (lane key, optimizer name) in race order. ``lane_title(lane)`` names a
+        lane when the optimizer alone does not (the batch-size lesson races one optimizer
+        under three batch regimes)."""
         super().__init__(parent)
         self.setObjectName("laneList")
         self._lanes = lanes
+        self._lane_title = lane_title
         self._checks: dict[str, QCheckBox] = {}
         self._swatches: dict[str, QToolButton] = {}
         self._names: dict[str, QRadioButton] = {}
@@ -166,9 +176,10 @@ class LaneList(QWidget):
     def retranslate_ui(self) -> None:
         """Titles, tooltips and statuses in the current language."""
         for lane, optimizer in self._lanes:
-            self._names[lane].setText(optimizer_title(optimizer))
+            title = self._lane_title(lane) if self._lane_title else optimizer_title(optimizer)
+            self._names[lane].setText(title)
             self._checks[lane].setToolTip(
-                self.tr("Show {optimizer} in the race").format(optimizer=optimizer_title(optimizer))
+                self.tr("Show {optimizer} in the race").format(optimizer=title)
             )
             self._swatches[lane].setToolTip(self.tr("Choose the colour"))
             self._names[lane].setToolTip(self.tr("Inspect this optimizer: arrows, formula, plots"))
