@@ -63,6 +63,7 @@ class LanguageManager(QObject):
         app = QApplication.instance()
         for translator in self._translators:
             app.removeTranslator(translator)
+            translator.deleteLater()  # a child of this manager: it would live (and leak) on
         self._translators.clear()
         self.problem = None
         if language != "en":
