@@ -44,12 +44,14 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QModelIndex,
+    QObject,
     QPoint,
     QPointF,
     QRect,
     Qt,
     QTimer,
     QtMsgType,
+    Slot,
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QMouseEvent, QWheelEvent
@@ -254,7 +256,6 @@ def wait(milliseconds: int) -> None:
     """Let the application run for ``milliseconds`` (0: handle what is pending)."""
     if milliseconds <= 0:
         QCoreApplication.processEvents()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     else:
         QTest.qWait(milliseconds)
 
@@ -337,12 +338,13 @@ def describe(widget: QWidget) -> str:
 # Listening -----------------------------------------------------------------------------
 
 
-class ProblemRecorder:
+class ProblemRecorder(QObject):
     """Records uncaught exceptions, reported errors and Qt warnings, naming the action in
     progress. Chains to the hooks already installed (pytest-qt's, the ErrorReporter's), so
     they keep working; ``install``/``uninstall`` put everything back."""
 
     def __init__(self, report: MonkeyReport, error_signal=None) -> None:
+        super().__init__()
         self.report = report
         self.action_index = 0
         self.action = "start-up"
@@ -406,6 +408,7 @@ class ProblemRecorder:
         elif serious:
             print(message, file=sys.stderr)
 
+    @Slot(str, str)
     def _on_error_reported(self, summary: str, details: str) -> None:
         self.record("error reported", summary, details)
 
@@ -493,22 +496,32 @@ class DialogStandIns:
         suffix = suffixes[0] if suffixes else self._rng.choice([".png", ".csv", ".json", ".x"])
         return str(self._new_path(suffix)), label
 
-    def _junk_file(self) -> str:
+    def _file_to_open(self) -> str:
+        """A file to open: one the app saved earlier in this run (a scene, a CSV, a PNG), a
+        shipped lesson, a missing file, or a fresh file of junk."""
         roll = self._rng.random()
-        if roll < 0.3:
+        saved = sorted(self._folder.glob("monkey_*"))
+        if roll < 0.3 and saved:
+            return str(self._rng.choice(saved))
+        if roll < 0.45:
+            lessons = sorted((ROOT / "resources" / "lessons").glob("*.json"))
+            if lessons:
+                return str(self._rng.choice(lessons))
+        if roll < 0.55:
             return str(self._folder / "does-not-exist.json")
         path = self._new_path(self._rng.choice([".json", ".csv", ".png", ""]))
         contents = self._rng.choice(
-            [b"", b"\x00\xff\xfe garbage", b"{", b'{"version": 999}', b"[]", "∞".encode()]
-        )
+            [b"", b"\x00\xff\xfe garbage", b"{", b'{"version": 999}', b"[]", "∞".encode(),
+             b"x,y,label\n1,2,0\nnan,inf,1\n"]
+        )  # fmt: skip
         path.write_bytes(contents)
         return str(path)
 
     def _open_file_name(self, *_args, **_kwargs):
-        return ("", "") if self._rng.random() < 0.3 else (self._junk_file(), "")
+        return ("", "") if self._rng.random() < 0.2 else (self._file_to_open(), "")
 
     def _open_file_names(self, *_args, **_kwargs):
-        return ([], "") if self._rng.random() < 0.3 else ([self._junk_file()], "")
+        return ([], "") if self._rng.random() < 0.2 else ([self._file_to_open()], "")
 
     def _directory(self, *_args, **_kwargs):
         return "" if self._rng.random() < 0.3 else str(self._folder)
@@ -927,14 +940,21 @@ class Monkey:
             tabs.setCurrentIndex(index)
         return self.recorder.action
 
-    def _item_indexes(self, view: QAbstractItemView) -> list[QModelIndex]:
+    @staticmethod
+    def _item_indexes(view: QAbstractItemView) -> list[QModelIndex]:
+        """The view's items: top-level rows and their children, up to a sane number."""
         model = view.model()
         if model is None:
             return []
+        root = view.rootIndex()
+        try:
+            columns = model.columnCount(root)
+        except TypeError:  # a list model: columnCount is private in Qt, and there is one
+            columns = 1
         indexes = []
-        for row in range(min(model.rowCount(view.rootIndex()), 200)):
-            for column in range(min(model.columnCount(view.rootIndex()), 8)):
-                index = model.index(row, column, view.rootIndex())
+        for row in range(min(model.rowCount(root), 200)):
+            for column in range(min(columns, 8)):
+                index = model.index(row, column, root)
                 indexes.append(index)
                 for child_row in range(min(model.rowCount(index), 20)):
                     indexes.append(model.index(child_row, column, index))
