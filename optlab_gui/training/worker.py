@@ -30,9 +30,9 @@ and terminates it if it has not exited by the deadline (200 ms in all).
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import multiprocessing
+import queue
 import threading
 import time
 from multiprocessing.connection import Connection
@@ -118,6 +118,11 @@ class RaceProcess(QObject):
         commands_inbox.close()
         updates_outbox.close()
         self._stopped = False
+        self._outbox: queue.SimpleQueue[Command | None] = queue.SimpleQueue()
+        self._sender = threading.Thread(
+            target=self._send_commands, name="optlab-race-commands", daemon=True
+        )
+        self._sender.start()
         self._thread = QThread()
         self._thread.setObjectName("raceRelayThread")
         self._worker = RaceWorker(updates)
@@ -141,13 +146,22 @@ class RaceProcess(QObject):
         return not self._stopped and self._process.is_alive()
 
     def send(self, command: Command) -> None:
-        """Queue ``command`` for the compute process (ignored after shutdown)."""
-        if self._stopped:
-            return
-        try:
-            self._commands.send(command)
-        except OSError as error:
-            self._forward_loss(f"cannot reach the compute process: {error}")
+        """Queue ``command`` for the compute process (ignored after shutdown).
+
+        Never blocks the GUI thread: a sender thread writes to the pipe, which blocks while
+        the process is busy and the pipe is full (a storm of Train/Reset clicks froze the
+        window for tens of seconds when the GUI thread wrote itself).
+        """
+        if not self._stopped:
+            self._outbox.put(command)
+
+    def _send_commands(self) -> None:
+        """The sender thread: write queued commands in order until the sentinel None."""
+        while (command := self._outbox.get()) is not None:
+            try:
+                self._commands.send(command)
+            except (OSError, ValueError):
+                return  # the process is gone; the relay reports it (its pipe closes too)
 
     @Slot()
     def shutdown(self, deadline_seconds: float = SHUTDOWN_DEADLINE_SECONDS) -> bool:
@@ -157,9 +171,8 @@ class RaceProcess(QObject):
             return True
         self._stopped = True
         started = time.monotonic()
-        with contextlib.suppress(OSError):
-            self._commands.send(Command(QUIT))
-        self._commands.close()
+        self._outbox.put(Command(QUIT))
+        self._outbox.put(None)
         self._worker.request_stop()
         self._thread.quit()
         remaining_ms = max(1, round((deadline_seconds - (time.monotonic() - started)) * 1000))
@@ -177,6 +190,9 @@ class RaceProcess(QObject):
         if not thread_done:
             # The relay polls its flag every RELAY_POLL_SECONDS; this only waits out a stall.
             self._thread.wait()
+        # With the process gone a blocked write fails at once, so this join is short.
+        self._sender.join()
+        self._commands.close()
         self._process.close()
         return clean
 
