@@ -389,6 +389,10 @@ class NetworkRaceMode(RaceMode):
         self.loss_view = LossView(len(lanes))
         self.accuracy_view = LossView(len(lanes))
         self.accuracy_view.plot_widget.setObjectName("accuracyPlot")
+        # Accuracy lives in [0, 1]: three fixed ticks stay legible in a short presentation plot.
+        self.accuracy_view.plot_widget.getAxis("left").setTicks(
+            [[(0.0, "0"), (0.5, "0.5"), (1.0, "1")]]
+        )
         # The loss plot's legend names the lanes; the accuracy plot's would hide its curves.
         legend = self.accuracy_view.legend
         legend.scene().removeItem(legend)
