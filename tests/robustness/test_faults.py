@@ -155,6 +155,7 @@ def test_corrupt_settings_file_gives_defaults_and_a_clean_exit(tmp_path):
     path.write_bytes(b"\x00\xff[window\npanel=@ByteArray(\xfe\n[ui]\ntheme=[[\x00" * 50)
     run = run_scenario("idle", tmp_path)
     assert_clean_exit(run)
+    assert "using the default" in log_text(tmp_path)
 
 
 def test_unreadable_settings_file_is_reported_left_alone_and_the_app_runs(tmp_path):
