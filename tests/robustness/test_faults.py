@@ -518,19 +518,16 @@ def test_activation_parameters_at_both_ends_of_their_range_draw(main_window, qtb
 
 
 @pytest.mark.xfail(
-    reason="handed over: the BatchNorm training session is built (a full gradient pass) and "
-    "pickled into the compute process in the GUI thread; a storm of Train/Reset then fills "
-    "the command pipe and the GUI blocks on it (monkey seeds 2 and 3: 50 s and 258 s)",
+    reason="handed over: the BatchNorm training session is built (weights and a full "
+    "gradient pass) in the GUI thread and pickled into the compute process: 8.9 s at width "
+    "512 on the loaded test machine, 11 s at the largest network",
     strict=False,
 )
-def test_training_a_deep_batchnorm_network_never_blocks_the_window_for_a_second(main_window, qtbot):
+def test_training_a_wide_batchnorm_network_never_blocks_the_window_for_a_second(main_window, qtbot):
     panel = main_window.show_panel("batchnorm")
-    panel.network_controls.depth.set_value(50)
-    qtbot.waitUntil(panel.is_up_to_date, timeout=TIMEOUT_MS)
-    longest = 0.0
-    for action in [main_window.action_start_pause, main_window.action_reset] * 10:
-        started = time.monotonic()
-        action.trigger()
-        longest = max(longest, time.monotonic() - started)
-    qtbot.waitUntil(panel.training_run().is_confirmed_stopped, timeout=4 * TIMEOUT_MS)
-    assert longest < 1.0, f"the window froze for {longest:.1f} s"
+    panel.network_controls.width.set_value(512)
+    started = time.monotonic()
+    main_window.action_start_pause.trigger()
+    froze = time.monotonic() - started
+    main_window.action_reset.trigger()
+    assert froze < 1.0, f"the window froze for {froze:.1f} s"
