@@ -1,7 +1,9 @@
 """The race loop: run/pause/step/reset/speed semantics, throttling, errors, and serving a pipe."""
 
+import contextlib
 import multiprocessing
 import threading
+import time
 
 import numpy as np
 import pytest
@@ -200,6 +202,16 @@ def receive_until(connection, predicate, limit=5.0):
     raise AssertionError(f"no matching update; got {received}")
 
 
+def drain_until_closed(connection, limit):
+    """Read and drop updates until the sender closes its end, so a sender still running
+    flat out is never stuck writing into a full pipe and can read its QUIT."""
+    deadline = time.monotonic() + limit
+    with contextlib.suppress(EOFError, OSError):
+        while time.monotonic() < deadline:
+            if connection.poll(0.1):
+                connection.recv()
+
+
 def test_serve_over_pipes_in_a_thread():
     race = SurfaceRace("ravine", optimizers=["gd", "adam"])
     commands_inbox, commands = multiprocessing.Pipe(duplex=False)
@@ -253,6 +265,7 @@ def test_serve_in_a_spawned_process():
         assert np.isnan(last[LOSS][-1, 0]) and np.isfinite(last[LOSS][-1, 1:]).all()
     finally:
         commands.send(Command(QUIT))
+        drain_until_closed(updates, limit=10.0)
         process.join(5.0)
     assert process.exitcode == 0
 
