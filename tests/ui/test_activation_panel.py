@@ -298,7 +298,7 @@ def test_export_writes_images_svg_and_csv_that_open(panel, tmp_path, monkeypatch
 
 
 def test_costs_are_measured_off_the_gui_thread(panel, qtbot):
-    qtbot.waitUntil(panel.ready_for_screenshot, timeout=30_000)
+    qtbot.waitUntil(panel.costs_measured, timeout=30_000)
     panel.select("sigmoid")
     panel.frame_clock().flush()
     cost = panel.facts_view().values["cost"].text()

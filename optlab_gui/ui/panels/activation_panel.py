@@ -577,7 +577,8 @@ class ActivationPanel(Panel):
         self._request({MARKS, DEPTH, NETWORK, READOUT, FACTS}, curves=[name])
 
     def _draft_until_settled(self) -> None:
-        if self._shut_down:
+        # Before the first frame nothing moves: the view is only being laid out.
+        if self._shut_down or not self.first_frame_painted():
             return
         self._curves.set_draft(True)
         self._settle_timer.start()
@@ -691,15 +692,24 @@ class ActivationPanel(Panel):
         return header, np.column_stack(columns).tolist()
 
     def showEvent(self, event: QShowEvent) -> None:
-        """On first show: fit the columns and start measuring the costs (worker thread)."""
+        """On first show: fit the columns (the size is real only then)."""
         super().showEvent(event)
         if not self._columns_fitted:
             self._fit_columns()
-        if self._cost_measurement is None and not self._costs:
-            self._cost_measurement = CostMeasurement()
-            self._cost_measurement.measured.connect(self._on_cost_measured)
-            self._cost_measurement.finished.connect(self._on_cost_measurement_finished)
-            self._cost_measurement.start()
+
+    def after_first_paint(self) -> None:
+        """The first frame is on screen: measure the costs now (worker thread, ~1 s); until
+        then the facts say "measuring…"."""
+        if self._shut_down or self._costs:
+            return
+        self._cost_measurement = CostMeasurement()
+        self._cost_measurement.measured.connect(self._on_cost_measured)
+        self._cost_measurement.finished.connect(self._on_cost_measurement_finished)
+        self._cost_measurement.start()
+
+    def costs_measured(self) -> bool:
+        """True once every activation's cost has been measured and is shown."""
+        return len(self._costs) == len(ACTIVATIONS) and self._cost_measurement is None
 
     @Slot()
     def _on_cost_measurement_finished(self) -> None:
@@ -720,10 +730,10 @@ class ActivationPanel(Panel):
             self._cost_measurement.stop()
 
     def ready_for_screenshot(self) -> bool:
-        """Finished when no cost measurement runs (the facts show measured figures) and the
-        curves are drawn in full quality."""
+        """True when the curves are drawn in full quality (the first frame: the costs are
+        still being measured then, as a user sees it right after start)."""
         self._clock.flush()
-        return self._cost_measurement is None and not self._curves.draft
+        return not self._curves.draft
 
     # Language and theme ---------------------------------------------------------------
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from optlab_gui.ui.context import app_context
@@ -40,6 +40,7 @@ class Panel(QWidget):
         super().__init__(parent)
         self._themes = app_context().themes
         self._themes.theme_changed.connect(self._on_theme_changed)
+        self._first_frame_painted = False
 
     @property
     def theme(self) -> Theme:
@@ -56,6 +57,18 @@ class Panel(QWidget):
         """A panel closed on its own (not inside the window) still stops its work."""
         self.shutdown()
         super().closeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Paint; once the first frame is on screen, run :meth:`after_first_paint`."""
+        super().paintEvent(event)
+        if not self._first_frame_painted:
+            self._first_frame_painted = True
+            # A zero timer fires once the whole frame has been painted and shown.
+            QTimer.singleShot(0, self, self.after_first_paint)
+
+    def first_frame_painted(self) -> bool:
+        """True once the panel has been painted on screen."""
+        return self._first_frame_painted
 
     def _on_theme_changed(self, theme: Theme) -> None:
         self.apply_theme(theme)
@@ -88,6 +101,11 @@ class Panel(QWidget):
 
     def activate(self) -> None:
         """Called when the panel is shown."""
+
+    def after_first_paint(self) -> None:
+        """Called once, right after the panel's first frame is on screen: start background
+        work (worker threads, compute processes, measurements) here, so that start-up pays
+        only for what the first frame shows."""
 
     def deactivate(self) -> None:
         """Called when another panel is shown: stop anything running."""

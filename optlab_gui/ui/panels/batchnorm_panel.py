@@ -50,7 +50,7 @@ from optlab_gui.ui.panels.batchnorm.controls import (
 )
 from optlab_gui.ui.panels.batchnorm.distribution_views import DistributionColumn
 from optlab_gui.ui.panels.batchnorm.measurements import LayerMeasurements, NetworkPair
-from optlab_gui.ui.panels.batchnorm.probe_job import ProbeJob, ProbeRequest
+from optlab_gui.ui.panels.batchnorm.probe_job import ProbeJob, ProbeRequest, probe_pair
 from optlab_gui.ui.panels.batchnorm.summary_views import SummaryPlots
 from optlab_gui.ui.panels.batchnorm.texts import explanation_html
 from optlab_gui.ui.panels.batchnorm.training_run import TrainingRun
@@ -121,7 +121,7 @@ class BatchNormPanel(Panel):
         self._connect_controls()
         self.retranslate_ui()
         self.apply_theme(self.theme)
-        self._request_probe()
+        self._show_first_probe()
 
     # Construction -----------------------------------------------------------------------
 
@@ -231,12 +231,21 @@ class BatchNormPanel(Panel):
             bin_edges=bin_edges(settings.activation),
         )
 
-    @Slot()
-    def _request_probe(self) -> None:
+    def _new_request(self) -> ProbeRequest:
         request = self.probe_request()
         self._requested = request
         self.view_controls.set_depth(request.depth)
-        self._probe_job.submit(request)
+        return request
+
+    @Slot()
+    def _request_probe(self) -> None:
+        self._probe_job.submit(self._new_request())
+
+    def _show_first_probe(self) -> None:
+        # The first frame shows the probe of the default controls, computed right here
+        # (~50 ms): no thread starts before the first paint, and no frame shows empty plots.
+        request = self._new_request()
+        self._on_probe_pair(request, probe_pair(request))
 
     @Slot(object, object)
     def _on_probe_pair(self, request: ProbeRequest, pair: NetworkPair) -> None:

@@ -89,7 +89,7 @@ class TrainingPanel(Panel):
         if previous is not None and previous is not self._modes[index]:
             previous.deactivate()
         self.modes.setCurrentIndex(index)
-        if self._active:
+        if self._active and self.first_frame_painted():
             self.current_mode().activate()
         self.running_changed.emit(self.is_running())
 
@@ -168,9 +168,16 @@ class TrainingPanel(Panel):
         self.current_mode().export()
 
     def activate(self) -> None:
-        """Shown: start the compute process in the background."""
+        """Shown: start the compute process in the background (once the first frame is on
+        screen; Space or Step before then starts it at once, their command waiting for it)."""
         self._active = True
-        self.current_mode().activate()
+        if self.first_frame_painted():
+            self.current_mode().activate()
+
+    def after_first_paint(self) -> None:
+        """The first frame is on screen: start the compute process (ready ~1 s later)."""
+        if self._active:
+            self.current_mode().activate()
 
     def deactivate(self) -> None:
         """Another panel is shown: pause."""
@@ -181,6 +188,7 @@ class TrainingPanel(Panel):
 
     def shutdown(self) -> None:
         """The window closes: stop every compute process and relay thread."""
+        self._active = False
         for mode in self._modes:
             if mode is not None:
                 mode.shutdown()
@@ -191,5 +199,5 @@ class TrainingPanel(Panel):
         return mode.open_dataset()
 
     def ready_for_screenshot(self) -> bool:
-        """True once a few hundred steps of the race are drawn."""
+        """True once the race's start (or a restored scene's steps) is drawn."""
         return self.current_mode().ready_for_screenshot()

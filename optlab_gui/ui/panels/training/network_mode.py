@@ -121,8 +121,6 @@ MEASURED_ON = {
 MAX_CURVE_POINTS = {True: 160, False: 300}
 #: While running, the formula's values change at most this often.
 TEXT_INTERVAL_SECONDS = 0.1
-#: Steps computed for a --screenshot, so it shows a race under way.
-SCREENSHOT_STEPS = 300
 #: Decision boundaries kept for time travel (the first and last ones whole, sparser between).
 BOUNDARY_CAPACITY = 1024
 #: Steps a scene may ask to compute again at most.
@@ -177,7 +175,6 @@ class NetworkRaceMode(RaceMode):
         self._pending_setup = False
         self._setup_clock = FrameClock(self._send_pending_setup, self)
         self._texts_drawn_at = -math.inf
-        self._screenshot_requested = False
         self._explanation = ""
         self._build()
         self._speed = self.speed.speed()
@@ -654,7 +651,7 @@ class NetworkRaceMode(RaceMode):
         self.regime_combo.setEnabled(not state["batch_lesson"])
         self.retranslate_ui()
         self._apply_view_options()
-        self._screenshot_requested = True
+        self.scene_steps = state["steps"]
         if state["steps"]:
             self.advance(state["steps"])
         self.frame_clock.request_redraw()
@@ -690,20 +687,10 @@ class NetworkRaceMode(RaceMode):
     # Actions ----------------------------------------------------------------------------
 
     def advance(self, count: int) -> None:
-        """Compute ``count`` steps at once (paused), e.g. to show a race in a screenshot."""
+        """Compute ``count`` steps at once (paused), e.g. the steps a scene asks for."""
         self.show_live()
         self._send(Command(STEP, {"count": count}))
         self._set_running(False)
-
-    def ready_for_screenshot(self) -> bool:
-        """Compute a few hundred steps once, then report ready when they are drawn."""
-        if not self._screenshot_requested:
-            self._screenshot_requested = True
-            self.advance(SCREENSHOT_STEPS)
-        if self.trace.last_step is None or self.trace.last_step < SCREENSHOT_STEPS:
-            return False
-        self.frame_clock.flush()
-        return True
 
     def open_dataset(self, path: str | None = None) -> bool:
         """Load a CSV file (asked for when ``path`` is None) and race on it; a broken file is

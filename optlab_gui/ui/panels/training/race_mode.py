@@ -64,6 +64,8 @@ class RaceMode(QWidget):
         self._running = False
         self._speed: float | None = None
         self._viewed_step: int | None = None
+        #: Steps a restored scene asked for: a screenshot waits until they are drawn.
+        self.scene_steps = 0
         self.frame_clock = FrameClock(self._frame, self)
 
     # Hooks ------------------------------------------------------------------------------
@@ -187,9 +189,13 @@ class RaceMode(QWidget):
         self._set_running(False)
 
     def ready_for_screenshot(self) -> bool:
-        """True when the views show something worth a screenshot."""
+        """True when the views show what a user sees first: the race at its start (the
+        compute process is not needed for that) or the steps a restored scene asked for."""
+        last = self.trace.last_step
+        if self.scene_steps and (last is None or last < self.scene_steps):
+            return False
         self.frame_clock.flush()
-        return self.has_data()
+        return True
 
     def caught_up(self) -> bool:
         """True once the compute process has reported on every command sent to it and the

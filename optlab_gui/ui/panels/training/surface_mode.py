@@ -77,8 +77,6 @@ PATH_SPACING_PIXELS = 1.5
 MIN_ARROW_PIXELS = 40.0
 #: Colours of the notes' Momentum/NAG figure: the carried-over jump and the gradient step.
 JUMP_COLOR = "#a0522d"
-#: Steps computed for a --screenshot, so it shows a race under way.
-SCREENSHOT_STEPS = 400
 #: Most steps a scene may ask for, and the largest start coordinate it may hold.
 MAX_SCENE_STEPS, SCENE_COORDINATE_LIMIT = 100_000, 1e6
 
@@ -107,8 +105,6 @@ class SurfaceRaceMode(RaceMode):
         )
         self._texts_drawn_at = -math.inf
         self._start_clock = FrameClock(self._send_pending_start, self)
-        self._screenshot_requested = False
-        self._screenshot_steps = SCREENSHOT_STEPS
         self._explanation = ""
         self._build(lanes)
         self._speed = self.speed.speed()
@@ -401,9 +397,7 @@ class SurfaceRaceMode(RaceMode):
         self.log_check.setChecked(state["log_loss"])
         self.reset()
         self._refresh_texts()
-        # A screenshot shows the scene's steps, not the screenshot's own race.
-        self._screenshot_requested = True
-        self._screenshot_steps = state["steps"]
+        self.scene_steps = state["steps"]
         if state["steps"]:
             self.advance(state["steps"])
         self.frame_clock.request_redraw()
@@ -415,20 +409,10 @@ class SurfaceRaceMode(RaceMode):
     # Actions ----------------------------------------------------------------------------
 
     def advance(self, count: int) -> None:
-        """Compute ``count`` steps at once (paused), e.g. to show a race in a screenshot."""
+        """Compute ``count`` steps at once (paused), e.g. the steps a scene asks for."""
         self.show_live()
         self._send(Command(STEP, {"count": count}))
         self._set_running(False)
-
-    def ready_for_screenshot(self) -> bool:
-        """Compute a few hundred steps once, then report ready when they are drawn."""
-        if not self._screenshot_requested:
-            self._screenshot_requested = True
-            self.advance(SCREENSHOT_STEPS)
-        if self.trace.last_step is None or self.trace.last_step < self._screenshot_steps:
-            return False
-        self.frame_clock.flush()
-        return True
 
     # Drawing ----------------------------------------------------------------------------
 

@@ -1,0 +1,90 @@
+"""Start-up: the first frame pays only for what it shows, background work starts after it.
+
+benchmarks/startup.py measures the time; these tests pin the behaviour behind it: building a
+panel starts no thread and no process, the panel is ready for a screenshot without them, and
+the cost measurement and the compute process start once the first frame is on screen.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+
+import pytest
+from PySide6.QtCore import QThread
+
+from optlab_gui.ui.main_window import PANEL_NAMES
+
+TIMEOUT_MS = 20_000  # starting the compute process is part of some waits
+
+
+@pytest.fixture
+def thread_starts(monkeypatch):
+    """The object names of the QThreads started during the test."""
+    started: list[str] = []
+    original_start = QThread.start
+
+    def start(thread, *args, **kwargs):
+        started.append(thread.objectName() or type(thread).__name__)
+        return original_start(thread, *args, **kwargs)
+
+    monkeypatch.setattr(QThread, "start", start)
+    return started
+
+
+@pytest.fixture
+def open_window(app_context, qtbot):
+    """Builds the main window showing a given panel (not yet shown); closed after the test."""
+    from optlab_gui.app import create_main_window
+
+    windows = []
+
+    def build(name: str):
+        window = create_main_window(name)
+        window.persist_settings = False
+        qtbot.addWidget(window)
+        windows.append(window)
+        return window
+
+    yield build
+    for window in windows:
+        window.close()
+
+
+@pytest.mark.parametrize("name", PANEL_NAMES)
+def test_the_first_frame_needs_no_background_work(open_window, qtbot, thread_starts, name):
+    children = set(multiprocessing.active_children())
+    window = open_window(name)
+    panel = window.current_panel()
+    assert panel.ready_for_screenshot()
+    assert thread_starts == []
+    assert set(multiprocessing.active_children()) == children
+    window.show()
+    qtbot.waitUntil(panel.first_frame_painted)
+    assert panel.ready_for_screenshot()
+
+
+def test_costs_are_measured_after_the_first_frame(open_window, qtbot, thread_starts):
+    window = open_window("activations")
+    panel = window.current_panel()
+    assert not panel.costs_measured()
+    window.show()
+    qtbot.waitUntil(panel.costs_measured, timeout=TIMEOUT_MS)
+    assert thread_starts == ["activationCostMeasurement"]
+
+
+def test_the_compute_process_starts_after_the_first_frame(open_window, qtbot):
+    window = open_window("training")
+    mode = window.current_panel().current_mode()
+    window.show()
+    qtbot.waitUntil(mode.has_data, timeout=TIMEOUT_MS)
+
+
+def test_space_before_the_compute_process_is_up_is_kept(open_window, qtbot):
+    window = open_window("training")
+    mode = window.current_panel().current_mode()
+    window.action_start_pause.trigger()  # before the first frame, let alone the process
+    assert mode.is_running()
+    window.show()
+    qtbot.waitUntil(lambda: (mode.trace.last_step or 0) >= 20, timeout=TIMEOUT_MS)
+    window.action_start_pause.trigger()
+    assert not mode.is_running()
