@@ -14,16 +14,21 @@ matmul cost of float64) and falls back to float64 automatically when float32 wou
 
 from __future__ import annotations
 
+import contextvars
 import math
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import partial
 
 import numpy as np
 
 from .activations import ACTIVATIONS
 from .initialisers import weight_std as initial_std
 
-__all__ = ["SATURATION_THRESHOLD", "ProbeResult", "probe"]
+__all__ = ["SATURATION_THRESHOLD", "ProbeCancelledError", "ProbeResult", "probe"]
 
 SATURATION_THRESHOLD = 0.05
 BN_EPS = 1e-5
@@ -60,21 +65,46 @@ class ProbeResult:
     dtype: str
 
 
-@lru_cache(maxsize=4)
-def _standard_draws(seed: int, depth: int, width: int, batch: int, dtype: str):
+class ProbeCancelledError(Exception):
+    """Raised by :func:`probe` when its ``should_stop`` callback answers True."""
+
+
+#: Random draws of the last few seeds and sizes (a slider drag probes the same network again).
+_DRAWS_KEPT = 4
+_draws: OrderedDict[tuple, tuple[np.ndarray, np.ndarray, np.ndarray]] = OrderedDict()
+_draws_lock = threading.Lock()
+
+
+def _standard_draws(
+    seed: int, depth: int, width: int, batch: int, dtype: str, stop: Callable[[], bool] | None
+):
     """Input batch, unit-variance weights and upstream gradient for a seed (read-only).
 
     Drawn in a fixed order that does not depend on activation, init or batch_norm, so
-    columns with and without BatchNorm see the very same weights and inputs.
+    columns with and without BatchNorm see the very same weights and inputs. The weights are
+    drawn layer by layer (the same stream as one draw) so ``stop`` is heard between layers:
+    the largest network's draws take most of a second.
     """
-    rng = np.random.default_rng(seed)
-    kind = np.dtype(dtype).type
-    inputs = rng.standard_normal((batch, width), dtype=np.float64).astype(kind)
-    weights = rng.standard_normal((depth, width, width), dtype=np.float64).astype(kind)
-    upstream = rng.standard_normal((batch, width), dtype=np.float64).astype(kind)
-    for array in (inputs, weights, upstream):
-        array.setflags(write=False)
-    return inputs, weights, upstream
+    key = (seed, depth, width, batch, dtype)
+    with _draws_lock:  # the two columns of a pair ask at once: draw once, share
+        if key in _draws:
+            _draws.move_to_end(key)
+            return _draws[key]
+        rng = np.random.default_rng(seed)
+        kind = np.dtype(dtype).type
+        inputs = rng.standard_normal((batch, width), dtype=np.float64).astype(kind)
+        weights = np.empty((depth, width, width), dtype=kind)
+        for layer in range(depth):
+            if stop is not None and stop():
+                raise ProbeCancelledError
+            weights[layer] = rng.standard_normal((width, width), dtype=np.float64)
+        upstream = rng.standard_normal((batch, width), dtype=np.float64).astype(kind)
+        for array in (inputs, weights, upstream):
+            array.setflags(write=False)
+        _draws[key] = (inputs, weights, upstream)
+        if len(_draws) > _DRAWS_KEPT:
+            _draws.popitem(last=False)
+        return _draws[key]
 
 
 def _edges(bins, largest: float) -> np.ndarray:
@@ -109,23 +139,55 @@ def _histogram(values: np.ndarray, edges: np.ndarray, uniform: bool, finite: boo
     return np.bincount(index, minlength=bins)
 
 
-def _run(depth, width, batch, activation, std, batch_norm, seed, bins, gradients, dtype):
+def _layer_summary(z, slope, threshold: float, edges, uniform: bool):
+    """Mean, standard deviation, saturated share and (with edges known) histogram of one
+    layer's activation inputs; runs beside the next layer's matrix product."""
+    flat = z.ravel()
+    n = flat.size
+    # one sum and one BLAS dot instead of np.std's extra passes; the mean of a layer's
+    # activation inputs is small next to their spread, so E[z²] − E[z]² is accurate
+    layer_mean = float(flat.sum()) / n
+    mean_square = float(np.dot(flat, flat)) / n
+    spread = math.sqrt(max(mean_square - layer_mean * layer_mean, 0.0))
+    saturated = np.count_nonzero(slope < threshold) / n
+    finite = math.isfinite(mean_square)
+    counts = None if edges is None else _histogram(z, edges, uniform, finite)
+    largest = max(-float(flat.min()), float(flat.max())) if finite else math.inf
+    return layer_mean, spread, saturated, counts, largest, finite
+
+
+def _weight_gradient_norm(layer_input, dz) -> float:
+    """Frobenius norm of dL/dW = aᵀ dz, summed in float64 (float32 squares can overflow)."""
+    weight_grad = (layer_input.T @ dz).astype(np.float64).ravel()
+    return math.sqrt(float(np.dot(weight_grad, weight_grad)))
+
+
+def _uniform(edges: np.ndarray) -> bool:
+    spacing = np.diff(edges)
+    return bool(np.allclose(spacing, spacing[0], rtol=1e-9, atol=0.0))
+
+
+def _run(
+    depth, width, batch, activation, std, batch_norm, seed, bins, gradients, dtype, stop, side
+):
+    """One probe in ``dtype``. The per-layer summaries and weight-gradient products are
+    independent of the chain of layers, so they run on the ``side`` thread while this one
+    goes on with the next layer (NumPy and BLAS release the GIL: two cores both work)."""
+    # the side thread computes under this thread's NumPy error state (a context variable)
+    on_side = partial(side.submit, contextvars.copy_context().run)
     act = ACTIVATIONS[activation]
     fused = act.bound_fused()
     threshold = SATURATION_THRESHOLD * act.max_derivative()
-    inputs, unit_weights, upstream = _standard_draws(seed, depth, width, batch, dtype)
+    inputs, unit_weights, upstream = _standard_draws(seed, depth, width, batch, dtype, stop)
     kind = inputs.dtype.type
+    edges = None if np.ndim(bins) == 0 else _edges(bins, 1.0)
+    uniform = edges is not None and _uniform(edges)
     weights = unit_weights * kind(std)
-    n = batch * width
-    mean = np.empty(depth)
-    spread = np.empty(depth)
-    saturated = np.empty(depth)
-    layer_inputs, slopes, normalised, inv_stds, pres = [], [], [], [], []
+    summaries, layer_inputs, slopes, normalised, inv_stds, pres = [], [], [], [], [], []
     a = inputs
-    largest = 0.0
-    finite = True
-    edges_given = np.ndim(bins) != 0
     for layer in range(depth):
+        if stop is not None and stop():
+            raise ProbeCancelledError
         z = a @ weights[layer]
         if batch_norm:
             centred = z - z.mean(axis=0)
@@ -136,42 +198,48 @@ def _run(depth, width, batch, activation, std, batch_norm, seed, bins, gradients
         h, slope = fused(z)
         if slope.dtype != z.dtype:
             slope = slope.astype(z.dtype)
-        flat = z.ravel()
-        # one sum and one BLAS dot instead of np.std's extra passes; the mean of a layer's
-        # activation inputs is small next to their spread, so E[z²] − E[z]² is accurate
-        layer_mean = float(flat.sum()) / n
-        mean_square = float(np.dot(flat, flat)) / n
-        mean[layer] = layer_mean
-        spread[layer] = math.sqrt(max(mean_square - layer_mean * layer_mean, 0.0))
-        saturated[layer] = np.count_nonzero(slope < threshold) / n
-        finite = finite and math.isfinite(mean_square)
-        if not edges_given:
-            largest = max(largest, float(np.max(np.abs(flat))))
+        summaries.append(on_side(_layer_summary, z, slope, threshold, edges, uniform))
         if gradients:
             layer_inputs.append(a)
             slopes.append(slope)
         pres.append(z)
         a = h.astype(kind, copy=False)
-    edges = _edges(bins, largest)
-    spacing = np.diff(edges)
-    uniform = bool(np.allclose(spacing, spacing[0], rtol=1e-9, atol=0.0))
-    counts = np.stack([_histogram(z, edges, uniform, finite) for z in pres])
+    late_histograms = None
+    if edges is None:  # histograms wait for the largest |z| of all layers
+        largest = max(job.result()[4] for job in summaries)
+        edges = _edges(bins, largest)
+        uniform = _uniform(edges)
+        late_histograms = [
+            on_side(_histogram, z, edges, uniform, job.result()[5])
+            for z, job in zip(pres, summaries, strict=True)
+        ]
     norms = np.full(depth, np.nan)
+    norm_jobs = {}
     if gradients:
         grad = upstream
         for layer in range(depth - 1, -1, -1):
+            if stop is not None and stop():
+                raise ProbeCancelledError
             dz = grad * slopes[layer]
             if batch_norm:
                 x_hat = normalised[layer]
                 dz = inv_stds[layer] * (dz - dz.mean(axis=0) - x_hat * np.mean(dz * x_hat, axis=0))
-            weight_grad = (layer_inputs[layer].T @ dz).astype(np.float64).ravel()
-            norms[layer] = math.sqrt(float(np.dot(weight_grad, weight_grad)))
+            norm_jobs[layer] = on_side(_weight_gradient_norm, layer_inputs[layer], dz)
             if layer:
                 grad = dz @ weights[layer].T
+    mean, spread, saturated, counts, _, finite_layers = zip(
+        *(job.result() for job in summaries), strict=True
+    )
+    finite = all(finite_layers)
+    if late_histograms is not None:
+        counts = [job.result() for job in late_histograms]
+    for layer, job in norm_jobs.items():
+        norms[layer] = job.result()
     if gradients:
         # gradients below ~1e-30 are near float32's underflow: recompute them in float64
         finite = finite and bool(np.all(np.isfinite(norms))) and float(norms.min()) > FLOAT32_FLOOR
-    return (mean, spread, counts, edges, saturated, norms), finite
+    summary = (np.array(mean), np.array(spread), np.stack(counts), edges, np.array(saturated))
+    return (*summary, norms), finite
 
 
 def probe(
@@ -186,6 +254,7 @@ def probe(
     bins: int | np.ndarray = 40,
     gradients: bool = True,
     precision: str = "float32",
+    should_stop: Callable[[], bool] | None = None,
 ) -> ProbeResult:
     """Push a N(0, 1) batch through a deep stack and measure every layer.
 
@@ -195,7 +264,9 @@ def probe(
     ``gradients=False`` skips the backward pass (then ``weight_gradient_norm`` is nan),
     about half the time, for previews while a slider moves. ``precision`` is the
     first dtype tried (``"float32"`` or ``"float64"``); float32 falls back to float64 when a
-    value overflows or a gradient norm nears float32's underflow.
+    value overflows or a gradient norm nears float32's underflow. ``should_stop`` is asked
+    before every layer; when it answers True the probe raises :class:`ProbeCancelledError`, so
+    closing the window never waits for a whole deep probe.
     """
     if precision not in ("float32", "float64"):
         raise ValueError(f"precision must be float32 or float64, got {precision!r}")
@@ -206,11 +277,18 @@ def probe(
     std = initial_std(init, width, width, weight_std)
     arguments = (depth, width, batch, activation, std, batch_norm, seed, bins, gradients)
     dtype = precision
-    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        results, finite = _run(*arguments, dtype)
-        if not finite and dtype == "float32":
-            dtype = "float64"
-            results, _ = _run(*arguments, dtype)
+    with (
+        np.errstate(over="ignore", invalid="ignore", divide="ignore"),
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="probe-side") as side,
+    ):
+        try:
+            results, finite = _run(*arguments, dtype, should_stop, side)
+            if not finite and dtype == "float32":
+                dtype = "float64"
+                results, _ = _run(*arguments, dtype, should_stop, side)
+        except ProbeCancelledError:
+            side.shutdown(cancel_futures=True)  # drop the summaries still queued
+            raise
     mean, spread, counts, edges, saturated, norms = results
     return ProbeResult(
         depth=depth,

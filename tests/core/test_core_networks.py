@@ -245,6 +245,21 @@ def test_probe_shapes_and_determinism():
     assert np.all(np.isnan(no_gradients.weight_gradient_norm))
 
 
+def test_probe_stops_between_layers_when_asked():
+    asked = []
+
+    def stop_at_the_fifth_question():
+        asked.append(True)
+        return len(asked) >= 5
+
+    with pytest.raises(deepnet.ProbeCancelledError):
+        deepnet.probe(30, 16, 32, should_stop=stop_at_the_fifth_question)
+    assert len(asked) == 5  # asked before each layer, not after the whole probe
+    never = deepnet.probe(4, 16, 32, seed=2, should_stop=lambda: False)
+    plain = deepnet.probe(4, 16, 32, seed=2)
+    np.testing.assert_array_equal(never.weight_gradient_norm, plain.weight_gradient_norm)
+
+
 def test_probe_first_layer_is_the_same_with_and_without_batchnorm():
     # same seed: same input and weights, so the first layer's z = x W agree before BN
     plain = deepnet.probe(3, 16, 40, "linear", "custom", 1.0, False, seed=7)
@@ -256,7 +271,7 @@ def test_probe_first_layer_is_the_same_with_and_without_batchnorm():
 
 def test_probe_statistics_against_a_plain_computation():
     result = deepnet.probe(4, 24, 50, "relu", "custom", 0.3, False, seed=1, precision="float64")
-    inputs, weights, upstream = deepnet._standard_draws(1, 4, 24, 50, "float64")
+    inputs, weights, upstream = deepnet._standard_draws(1, 4, 24, 50, "float64", None)
     relu = ACTIVATIONS["relu"]
     a, caches = inputs, []
     for layer in range(4):

@@ -45,10 +45,10 @@ def _watch_probes() -> threading.Event:
     started = threading.Event()
     original = probe_job.probe_pair
 
-    def watched_probe_pair(request, gradients=True):
+    def watched_probe_pair(request, gradients=True, should_stop=None):
         if gradients:
             started.set()
-        return original(request, gradients)
+        return original(request, gradients, should_stop)
 
     probe_job.probe_pair = watched_probe_pair
     return started

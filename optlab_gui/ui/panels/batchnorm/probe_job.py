@@ -17,12 +17,14 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
-from optlab_gui.core.deepnet import probe
+from optlab_gui.core.deepnet import ProbeCancelledError, probe
 from optlab_gui.ui.panels.batchnorm.measurements import LayerMeasurements, NetworkPair
 
 log = logging.getLogger(__name__)
@@ -52,16 +54,27 @@ class ProbeRequest:
         return float(self.depth) * self.width * self.width * self.batch
 
 
-def probe_pair(request: ProbeRequest, gradients: bool = True) -> NetworkPair:
-    """Probe the same weights and inputs without and with BatchNorm on shared bin edges."""
-    results = [
-        probe(request.depth, request.width, request.batch, request.activation, request.init,
-              request.weight_std, batch_norm, request.seed, request.bin_edges, gradients)
-        for batch_norm in (False, True)
-    ]  # fmt: skip
+def probe_pair(
+    request: ProbeRequest, gradients: bool = True, should_stop: Callable[[], bool] | None = None
+) -> NetworkPair:
+    """Probe the same weights and inputs without and with BatchNorm on shared bin edges.
+
+    The two columns are independent, so they are computed at the same time (NumPy releases
+    the GIL: on two cores the pair takes about as long as its slower column). Raises
+    :class:`ProbeCancelledError` when ``should_stop`` answers True between two layers."""
+
+    def column(batch_norm: bool):
+        return probe(request.depth, request.width, request.batch, request.activation,
+                     request.init, request.weight_std, batch_norm, request.seed,
+                     request.bin_edges, gradients, should_stop=should_stop)  # fmt: skip
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="probe-batchnorm") as other:
+        with_batchnorm = other.submit(column, True)
+        plain = column(False)
+        normed = with_batchnorm.result()
     return NetworkPair(
-        plain=LayerMeasurements.from_probe(results[0]),
-        batchnorm=LayerMeasurements.from_probe(results[1]),
+        plain=LayerMeasurements.from_probe(plain),
+        batchnorm=LayerMeasurements.from_probe(normed),
         bin_edges=request.bin_edges,
         activation=request.activation,
         gradients_known=gradients,
@@ -100,20 +113,33 @@ class ProbeWorker(QObject):
         with self._lock:
             return self._latest is not None
 
+    def _stopping(self) -> bool:
+        return self._stop.is_set()
+
+    def _superseded(self) -> bool:
+        return self._stop.is_set() or self._newer_waiting()
+
     @Slot()
     def compute_pending(self) -> None:
-        """Compute the newest request (preview first if it is slow) until none is waiting."""
+        """Compute the newest request (preview first if it is slow) until none is waiting.
+
+        A full pair is abandoned between two layers as soon as a newer request arrives, so a
+        dragged slider is followed by previews, and the full pair of where it stops; a
+        preview is abandoned only when the job stops (else a fast drag would show nothing)."""
         while not self._stop.is_set() and (request := self._take()) is not None:
             try:
                 expected = (self._seconds_per_work or 0.0) * request.work
                 if expected > PREVIEW_ABOVE_SECONDS:
-                    self.pair_ready.emit(request, probe_pair(request, gradients=False))
-                    if self._newer_waiting() or self._stop.is_set():
+                    preview = probe_pair(request, gradients=False, should_stop=self._stopping)
+                    self.pair_ready.emit(request, preview)
+                    if self._superseded():
                         continue
                 started = time.perf_counter()
-                pair = probe_pair(request, gradients=True)
+                pair = probe_pair(request, gradients=True, should_stop=self._superseded)
                 self._seconds_per_work = (time.perf_counter() - started) / request.work
                 self.pair_ready.emit(request, pair)
+            except ProbeCancelledError:
+                continue  # the job stops, or a newer request replaces this one
             except Exception as error:  # shown by the panel; the thread keeps serving
                 self.failed.emit(error)
 
