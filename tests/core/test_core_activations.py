@@ -98,6 +98,22 @@ def test_output_range_and_max_derivative(name):
     assert np.max(np.abs(act.derivative(x))) >= act.max_derivative() - 1e-3
 
 
+@pytest.mark.parametrize(
+    ("constant", "function", "extreme"),
+    [
+        ("_GELU_MAX_DERIVATIVE", "_gelu_derivative", "max_abs"),
+        ("_SWISH_MAX_DERIVATIVE", "_swish_derivative", "max_abs"),
+        ("_GELU_MINIMUM", "_gelu_value", "min"),
+        ("_SWISH_MINIMUM", "_swish_value", "min"),
+    ],
+)
+def test_written_out_gelu_and_swish_extremes_match_their_grid(constant, function, extreme):
+    grid = np.linspace(-10.0, 10.0, 200_001)
+    values = getattr(activations, function)(grid)
+    found = np.max(np.abs(values)) if extreme == "max_abs" else np.min(values)
+    assert getattr(activations, constant) == pytest.approx(float(found), rel=1e-12)
+
+
 def test_sigmoid_derivative_never_exceeds_a_quarter():
     sigmoid = ACTIVATIONS["sigmoid"]
     x = np.linspace(-50, 50, 100_001)
