@@ -268,13 +268,16 @@ def serve(session: RaceSession, commands: Connection, updates: Connection) -> No
         updates.close()
 
 
-def compute_process_main(session: RaceSession, commands: Connection, updates: Connection) -> None:
+def compute_process_main(
+    session: RaceSession | Callable[[], RaceSession], commands: Connection, updates: Connection
+) -> None:
     """Entry point of the compute process: :func:`serve`, deaf to Ctrl+C (which is for the
     GUI process; it then stops this one cleanly), and a little nicer than the GUI: when the
     cores are busy the window is served first (a race at full speed would otherwise take the
-    CPU time the painting needs)."""
+    CPU time the painting needs). ``session`` may be a picklable callable that builds the
+    session here, so a heavy set-up (a deep network's weights) never runs in the GUI."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(os, "nice"):
         with contextlib.suppress(OSError):
             os.nice(COMPUTE_NICENESS)
-    serve(session, commands, updates)
+    serve(session if isinstance(session, RaceSession) else session(), commands, updates)

@@ -35,6 +35,7 @@ import multiprocessing
 import queue
 import threading
 import time
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
@@ -96,13 +97,17 @@ class RaceProcess(QObject):
 
     ``update_ready(RaceUpdate)`` arrives in the GUI thread; :meth:`send` queues a command
     (run, pause, step, speed, or one of the session's commands). Call :meth:`shutdown`
-    before dropping it (it is also called when the application quits).
+    before dropping it (it is also called when the application quits). ``session`` is a
+    session, or a picklable callable (e.g. a ``functools.partial`` of its class) that builds
+    it in the compute process when building it would hold up the window.
     """
 
     update_ready = Signal(object)
     process_lost = Signal(str)
 
-    def __init__(self, session: RaceSession, parent: QObject | None = None) -> None:
+    def __init__(
+        self, session: RaceSession | Callable[[], RaceSession], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         context = multiprocessing.get_context("spawn")
         commands_inbox, self._commands = context.Pipe(duplex=False)
@@ -110,7 +115,7 @@ class RaceProcess(QObject):
         self._process = context.Process(
             target=compute_process_main,
             args=(session, commands_inbox, updates_outbox),
-            name=f"optlab-race-{type(session).__name__}",
+            name=f"optlab-race-{getattr(session, 'func', type(session)).__name__}",
             daemon=True,
         )
         self._process.start()

@@ -512,12 +512,6 @@ def test_activation_parameters_at_both_ends_of_their_range_draw(main_window, qtb
     assert not main_window.grab().isNull()
 
 
-@pytest.mark.xfail(
-    reason="handed over: the BatchNorm training session is built (weights and a full "
-    "gradient pass) in the GUI thread and pickled into the compute process: 8.9 s at width "
-    "512 on the loaded test machine, 11 s at the largest network",
-    strict=False,
-)
 def test_training_a_wide_batchnorm_network_never_blocks_the_window_for_a_second(main_window, qtbot):
     panel = main_window.show_panel("batchnorm")
     panel.network_controls.width.set_value(512)

@@ -9,6 +9,7 @@ when there is something new to draw (the panel draws at most once per frame).
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -135,7 +136,8 @@ class TrainingRun(QObject):
         self._active = True
         self.bin_edges = np.asarray(configuration["bin_edges"], dtype=float)
         if self._process is None:
-            session = DeepBatchNormRace(**configuration, bn_mode=bn_mode)
+            # built in the compute process: a wide deep network takes seconds to set up
+            session = partial(DeepBatchNormRace, **configuration, bn_mode=bn_mode)
             self._process = RaceProcess(session, self)
             self._process.update_ready.connect(self._on_update)
             self._process.process_lost.connect(self._on_process_lost)
