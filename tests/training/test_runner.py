@@ -4,6 +4,7 @@ import contextlib
 import multiprocessing
 import threading
 import time
+from functools import partial
 
 import numpy as np
 import pytest
@@ -245,12 +246,16 @@ def test_serve_ends_when_the_gui_end_closes():
     assert not loop.is_alive()
 
 
-def test_serve_in_a_spawned_process():
-    """The session pickles, and the loop runs where the panel runs it: another process."""
+@pytest.mark.parametrize("built_where", ["gui", "compute process"])
+def test_serve_in_a_spawned_process(built_where):
+    """The session (or a partial that builds it there) pickles, and the loop runs where the
+    panel runs it: another process."""
     context = multiprocessing.get_context("spawn")
     commands_inbox, commands = context.Pipe(duplex=False)
     updates, updates_outbox = context.Pipe(duplex=False)
-    race = SurfaceRace("rosenbrock", hyper={"gd": {"lr": 1e6}})
+    race = partial(SurfaceRace, "rosenbrock", hyper={"gd": {"lr": 1e6}})
+    if built_where == "gui":
+        race = race()
     process = context.Process(
         target=compute_process_main, args=(race, commands_inbox, updates_outbox)
     )
