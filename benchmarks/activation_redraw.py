@@ -3,14 +3,15 @@
     python benchmarks/activation_redraw.py [--steps 200] [--size 1600x900] [--presentation]
 
 Shows the panel offscreen, waits for the cost measurement to end, selects Leaky ReLU and
-moves its α slider one step at a time. Each step is timed in two parts: the redraw the
+moves its α slider one step at a time. Each step is timed in three parts: the slider's own
+handling (the spin box follows, the panel stores α and asks for a frame), the redraw the
 FrameClock runs (core evaluation of the changed curve, marks, depth plot, network, readouts)
 and the paint that follows (the event loop repaints every widget the redraw changed), with
 all 12 activations shown and with Leaky ReLU alone. As a yardstick measured in the same run
 (this machine is shared, absolute times vary by 2-3x between runs) it times bare pyqtgraph:
 two plot widgets of the same size with 12 default-styled 800-point curves each, repainted
 after one curve changes. Prints medians, 95th percentiles and ratios as JSON. Goal: all
-activations shown, redraw + paint under 8 ms per step. A final "storm" of 30 slider steps
+activations shown, slider + redraw + paint under 8 ms per step. A final "storm" of 30 slider steps
 inside one frame shows how many redraws they cost.
 """
 
@@ -40,21 +41,25 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def time_steps(app, panel, steps: int) -> dict[str, float]:
-    """Move Leaky ReLU's α slider ``steps`` times; time redraw and repaint of each step."""
+    """Move Leaky ReLU's α slider ``steps`` times; time the slider's handling, the redraw
+    and the repaint of each step."""
     slider = panel.parameter_control("alpha").slider()
     clock = panel.frame_clock()
-    redraw_ms, paint_ms = [], []
+    input_ms, redraw_ms, paint_ms = [], [], []
     for step in range(steps):
-        slider.setValue(100 + (step * 7) % 800)
         start = time.perf_counter()
+        slider.setValue(100 + (step * 7) % 800)
+        moved = time.perf_counter()
         clock.flush()
-        middle = time.perf_counter()
+        redrawn = time.perf_counter()
         app.processEvents()  # paints every widget the redraw changed, as the next frame would
         end = time.perf_counter()
-        redraw_ms.append((middle - start) * 1000)
-        paint_ms.append((end - middle) * 1000)
-    total_ms = [r + p for r, p in zip(redraw_ms, paint_ms, strict=True)]
+        input_ms.append((moved - start) * 1000)
+        redraw_ms.append((redrawn - moved) * 1000)
+        paint_ms.append((end - redrawn) * 1000)
+    total_ms = [i + r + p for i, r, p in zip(input_ms, redraw_ms, paint_ms, strict=True)]
     return {
+        "slider_median_ms": round(statistics.median(input_ms), 2),
         "redraw_median_ms": round(statistics.median(redraw_ms), 2),
         "paint_median_ms": round(statistics.median(paint_ms), 2),
         "step_median_ms": round(statistics.median(total_ms), 2),

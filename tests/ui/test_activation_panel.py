@@ -182,6 +182,29 @@ def test_maxout_contains_relu_and_shows_its_pieces(panel):
     np.testing.assert_allclose(pieces[1][1], pieces[1][0])
 
 
+def test_a_slider_step_leaves_the_other_curves_and_maxout_pieces_cached(panel):
+    panel.set_shown(list(ACTIVATIONS))
+    panel.select("leaky_relu")
+    panel.frame_clock().flush()
+    curves = panel.curves_view()
+    static = [curves.function_curves["sigmoid"], *curves.piece_curves]
+    assert all(curve.in_layer for curve in static)
+    assert not curves.function_curves["leaky_relu"].in_layer
+    piece_data = [curve.yData for curve in curves.piece_curves]
+    panel.parameter_control("alpha").set_value(0.3)
+    panel.frame_clock().flush()
+    assert all(
+        curve.yData is before for curve, before in zip(curves.piece_curves, piece_data, strict=True)
+    )  # not even set again: Maxout's parameters did not change
+    # Maxout live: its pieces follow its sliders, painted live on top.
+    panel.select("maxout")
+    panel.parameter_control("b2").set_value(1.0)
+    panel.frame_clock().flush()
+    assert not any(curve.in_layer for curve in curves.piece_curves)
+    x, second_piece = plotted(curves.piece_curves[1])
+    np.testing.assert_allclose(second_piece, x + 1.0)
+
+
 def test_the_notes_marks_saturation_peak_and_dead_relu(panel):
     curves = panel.curves_view()
     panel.select("sigmoid")

@@ -109,6 +109,10 @@ class ActivationPanel(Panel):
         self._network = RandomDeepNetwork.random(self._seed)
         self._samples = np.linspace(*DEFAULT_X_RANGE, MAX_SAMPLES)
         self._curve_values: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        # Readout numbers per activation, kept until its parameters (or x, L) change: a
+        # slider step recomputes one activation's, not all twelve.
+        self._point_values: dict[str, tuple[tuple, tuple[float, float]]] = {}
+        self._depth_factors: dict[str, tuple[tuple, float]] = {}
         self._readout_x = DEFAULT_READOUT_X
         self._costs: dict[str, float] = {}
         self._cost_measurement: CostMeasurement | None = None
@@ -442,13 +446,13 @@ class ActivationPanel(Panel):
             if name in curves:
                 self._update_depth_curve(name)
         if curves or resampled or MARKS in parts:
-            self._update_marks()
+            self._update_marks(shown)
         if curves or DEPTH in parts:
-            self._update_depth_marks()
+            self._update_depth_marks(shown)
         if NETWORK in parts:
             self._update_network()
         if READOUT in parts:
-            self._update_readout()
+            self._update_readout(shown)
         if FACTS in parts:
             self._update_facts()
 
@@ -459,8 +463,7 @@ class ActivationPanel(Panel):
         self._curve_values[name] = (value, derivative)
         self._curves.set_curve(name, self._samples, value, derivative)
 
-    def _update_marks(self) -> None:
-        shown = self.shown()
+    def _update_marks(self, shown: list[str]) -> None:
         activation = self.selected_activation()
         params = self._parameters[activation.name]
         colours = self._colours(self.theme)
@@ -492,12 +495,10 @@ class ActivationPanel(Panel):
         factors = best_case_gradient(ACTIVATIONS[name], DEPTHS, **self._parameters[name])
         self._depth_view.set_curve(name, DEPTHS, factors)
 
-    def _update_depth_marks(self) -> None:
+    def _update_depth_marks(self, shown: list[str]) -> None:
         factors = {
-            name: float(
-                best_case_gradient(ACTIVATIONS[name], self._depth, **self._parameters[name])
-            )
-            for name in self.shown()
+            name: self._latest(self._depth_factors, name, self._depth, self._depth_factor)
+            for name in shown
         }
         self._depth_view.set_depth(self._depth, factors)
         self._table.set_depth_readout(self._depth, factors)
@@ -529,15 +530,27 @@ class ActivationPanel(Panel):
             )
         return ""
 
-    def _update_readout(self) -> None:
+    def _depth_factor(self, name: str, depth: int) -> float:
+        return float(best_case_gradient(ACTIVATIONS[name], depth, **self._parameters[name]))
+
+    def _point_value(self, name: str, x: float) -> tuple[float, float]:
+        activation, params = ACTIVATIONS[name], self._parameters[name]
+        return float(activation.value(x, **params)), float(activation.derivative(x, **params))
+
+    def _latest(self, cache: dict, name: str, argument, compute):
+        """``compute(name, argument)``, reused while ``name``'s parameters and ``argument``
+        stay the same."""
+        key = (argument, tuple(self._parameters[name].items()))
+        cached = cache.get(name)
+        if cached is None or cached[0] != key:
+            cached = cache[name] = (key, compute(name, argument))
+        return cached[1]
+
+    def _update_readout(self, shown: list[str]) -> None:
         x = self._readout_x
-        values = {}
-        for name in self.shown():
-            activation, params = ACTIVATIONS[name], self._parameters[name]
-            values[name] = (
-                float(activation.value(x, **params)),
-                float(activation.derivative(x, **params)),
-            )
+        values = {
+            name: self._latest(self._point_values, name, x, self._point_value) for name in shown
+        }
         self._table.set_point_readout(x, values)
         self._curves.set_crosshair(x)
         self._readout_label.setText(self.tr("Readout at x = {x}").format(x=number_text(x)))

@@ -114,14 +114,14 @@ class ActivationTable(QTreeWidget):
             value, derivative = values.get(name, (None, None))
             self._set_number(item, VALUE_COLUMN, value)
             self._set_number(item, DERIVATIVE_COLUMN, derivative)
-        self._set_headers()
 
     def set_depth_readout(self, depth: int, factors: Mapping[str, float]) -> None:
         """Show (max |f′|)^depth for the activations in ``factors``; blank for the others."""
-        self._depth = depth
         for name, item in self._items.items():
             self._set_number(item, DEPTH_COLUMN, factors.get(name))
-        self._set_headers()
+        if depth != self._depth:  # the depth column's header shows L
+            self._depth = depth
+            self._set_headers()
 
     def readout(self, name: str, column: int) -> float | None:
         """The exact number behind a readout cell (None when blank)."""

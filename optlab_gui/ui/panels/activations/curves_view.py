@@ -112,6 +112,9 @@ class CurvesView(QWidget):
         for item in (self.region_label, self.peak_line, self.peak_point):
             item.setVisible(False)
             self.derivative_plot.addItem(item, ignoreBounds=True)
+        # The marks lie under every live curve's repaint: blit them rather than paint them.
+        for item in (self.region_label, self.peak_line, self.peak_point, *self._crosshairs):
+            cache_subtree(item)
 
         self.function_widget.scene().sigMouseMoved.connect(self._mouse_over_functions)
         self.derivative_widget.scene().sigMouseMoved.connect(self._mouse_over_derivatives)
@@ -132,9 +135,12 @@ class CurvesView(QWidget):
         self._refresh_layers()
 
     def _refresh_layers(self) -> None:
-        """Give each plot's static layer the shown, not-live curves that plot holds."""
+        """Give each plot's static layer the shown, not-live curves that plot holds (Maxout's
+        dashed pieces too: they are the dearest curves to paint)."""
         static = [name for name in self._shown if name != self._live]
         function_layer = [self.function_curves[name] for name in static]
+        if self._pieces_owner is not None and self._pieces_owner != self._live:
+            function_layer += self.piece_curves
         derivative_layer = [self.derivative_curves[name] for name in static]
         if self._overlaid:
             function_layer += derivative_layer
@@ -211,12 +217,22 @@ class CurvesView(QWidget):
         """Draw ``pieces`` (affine parts of ``owner``'s f) faintly; ``owner=None`` hides them."""
         restyle = owner != self._pieces_owner
         self._pieces_owner = owner
+        changed = restyle
         for curve, piece in zip(self.piece_curves, pieces, strict=False):
-            curve.setData(x, piece)
+            drawn_x, drawn_y = curve.getData()
+            if drawn_y is None or not (
+                np.array_equal(drawn_x, x) and np.array_equal(drawn_y, piece)
+            ):
+                curve.setData(x, piece)
+                changed = True
         for index, curve in enumerate(self.piece_curves):
             curve.setVisible(owner is not None and index < len(pieces))
         if restyle and self._theme is not None and owner is not None:
             self._style_pieces(self._theme)
+        if restyle:
+            self._refresh_layers()
+        elif changed and owner != self._live:
+            self._layers[self.function_plot].update()
 
     def set_saturation(self, intervals: Sequence[tuple[float, float]], colour: str, label: str):
         """Shade ``intervals`` of x in both plots and put ``label`` in the widest one."""
@@ -231,13 +247,14 @@ class CurvesView(QWidget):
             while len(regions) < wanted:
                 region = pg.LinearRegionItem(movable=False)
                 region.setZValue(-10)
+                cache_subtree(region)
                 plot.addItem(region, ignoreBounds=True)
                 regions.append(region)
                 if self._theme is not None:
                     self._style_region(region, self._theme)
             for index, region in enumerate(regions):
                 region.setVisible(index < wanted)
-                if index < wanted:
+                if index < wanted and region.getRegion() != intervals[index]:
                     region.setRegion(intervals[index])
                 if restyle and self._theme is not None:
                     self._style_region(region, self._theme)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from optlab_gui.ui.panels.activations.fast_plots import cache_axes
 from optlab_gui.ui.theme import Theme, qcolor
@@ -56,6 +56,9 @@ class NetworkView(QWidget):
         self.linear_curve = pg.PlotCurveItem()
         for curve in (self.activated_curve, self.linear_curve):
             self.plot.addItem(curve)
+        # The linear stack changes only with the weights or the depth, not with a slider:
+        # blit it while the activated curve is repainted over it.
+        self.linear_curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.note = pg.TextItem(anchor=(0.5, 1.0))
         self.note.setZValue(20)
         self.plot.addItem(self.note, ignoreBounds=True)
@@ -70,12 +73,22 @@ class NetworkView(QWidget):
     def set_outputs(
         self, x: np.ndarray, activated: np.ndarray, linear: np.ndarray, notes: Sequence[str]
     ) -> None:
-        """Draw both outputs rescaled to [−1, 1]; ``notes`` (empty strings for none) below."""
+        """Draw both outputs rescaled to [−1, 1]; ``notes`` (empty strings for none) below.
+
+        A slider step passes the same ``x`` and ``linear`` arrays again: then only the
+        activated curve is redrawn."""
+        new_x = x is not self.outputs[0]
+        new_linear = new_x or linear is not self.outputs[2]
         self.outputs = (x, activated, linear)
-        for curve, outputs in ((self.activated_curve, activated), (self.linear_curve, linear)):
-            finite = np.isfinite(outputs)
-            curve.setData(x[finite], rescaled(outputs)[finite])
-        self.plot.setRange(xRange=(float(x[0]), float(x[-1])), yRange=Y_RANGE, padding=0.0)
+        for curve, outputs, changed in (
+            (self.activated_curve, activated, True),
+            (self.linear_curve, linear, new_linear),
+        ):
+            if changed:
+                finite = np.isfinite(outputs)
+                curve.setData(x[finite], rescaled(outputs)[finite])
+        if new_x:
+            self.plot.setRange(xRange=(float(x[0]), float(x[-1])), yRange=Y_RANGE, padding=0.0)
         text = "\n".join(note for note in notes if note)
         self.note.setText(text)
         self.note.setPos(float(x[0] + x[-1]) / 2, Y_RANGE[0] + 0.05)
