@@ -33,7 +33,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# As in the app, optlab_gui loads before NumPy: it limits BLAS to one thread. Imported after
+# NumPy, the headless loop ran on two BLAS threads fighting each other (network race: a third
+# of the compute process's steps per CPU second) while the compute process had one.
+import optlab_gui  # noqa: F401
 
+# isort: split
 import numpy as np
 
 from optlab_gui.training.network_race import NetworkRace
