@@ -14,6 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
+from optlab_gui.ui.panels.training.view_bounded import ViewBoundedCurve
 from optlab_gui.ui.theme import Theme, qcolor
 from optlab_gui.ui.widgets.plots import make_plot_widget, series_pen, style_legend, style_plot
 
@@ -80,7 +81,7 @@ class LossView(QWidget):
         self.plot.vb.sigResized.connect(self._on_view_resized)
         # Peak-decimated curves zig-zag inside every bin; antialiasing them costs ~5× more
         # painting (measured: 41 ms against 7 for seven curves) for no visible gain.
-        self._curves = [pg.PlotCurveItem(antialias=False) for _ in range(lane_count)]
+        self._curves = [ViewBoundedCurve(antialias=False) for _ in range(lane_count)]
         for curve in self._curves:
             self.plot.addItem(curve)
         self.cursor = pg.InfiniteLine(angle=90, movable=False)

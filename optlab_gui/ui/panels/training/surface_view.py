@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from optlab_gui.core.surfaces import Surface
 from optlab_gui.ui.panels.training.contours import contour_segments
+from optlab_gui.ui.panels.training.view_bounded import ViewBoundedCurve, ViewBoundedScatter
 from optlab_gui.ui.theme import Theme, qcolor
 from optlab_gui.ui.widgets.plots import make_plot_widget, series_pen, style_plot
 
@@ -142,14 +143,14 @@ class SurfaceView(QWidget):
         self._minima = pg.ScatterPlotItem(symbol="star")
         self._minima.setZValue(5)
         self.plot.addItem(self._minima)
-        self._paths = [pg.PlotCurveItem(skipFiniteCheck=True) for _ in range(lane_count)]
+        self._paths = [ViewBoundedCurve(skipFiniteCheck=True) for _ in range(lane_count)]
         for path in self._paths:
             path.setZValue(10)
             self.plot.addItem(path)
-        self._points = pg.ScatterPlotItem(symbol="o")
+        self._points = ViewBoundedScatter(symbol="o")
         self._points.setZValue(20)
         self.plot.addItem(self._points)
-        self._crosses = pg.ScatterPlotItem(symbol="x")
+        self._crosses = ViewBoundedScatter(symbol="x")
         self._crosses.setZValue(20)
         self.plot.addItem(self._crosses)
         # The look-ahead ring is one fixed point moved with setPos: nothing rebuilt per frame.
@@ -158,7 +159,7 @@ class SurfaceView(QWidget):
         self._lookahead.setVisible(False)
         self.plot.addItem(self._lookahead)
         # Arrows are plain line pairs (shaft and head): cheap to move every frame.
-        self._arrows = [pg.PlotCurveItem(connect="pairs") for _ in range(3)]
+        self._arrows = [ViewBoundedCurve(connect="pairs") for _ in range(3)]
         for arrow in self._arrows:
             arrow.setZValue(30)
             self.plot.addItem(arrow)
