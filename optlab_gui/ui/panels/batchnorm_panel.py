@@ -220,21 +220,12 @@ class BatchNormPanel(Panel):
     def probe_request(self) -> ProbeRequest:
         """The probe the controls ask for now."""
         settings = self.network_controls.settings()
-        return ProbeRequest(
-            depth=settings.depth,
-            width=settings.width,
-            batch=settings.batch,
-            activation=settings.activation,
-            init=settings.init,
-            weight_std=settings.weight_std,
-            seed=settings.seed,
-            bin_edges=bin_edges(settings.activation),
-        )
+        return ProbeRequest(settings, bin_edges(settings.activation))
 
     def _new_request(self) -> ProbeRequest:
         request = self.probe_request()
         self._requested = request
-        self.view_controls.set_depth(request.depth)
+        self.view_controls.set_depth(request.network.depth)
         return request
 
     @Slot()

@@ -25,6 +25,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from optlab_gui.core.deepnet import ProbeCancelledError, probe
+from optlab_gui.ui.panels.batchnorm.controls import NetworkSettings
 from optlab_gui.ui.panels.batchnorm.measurements import LayerMeasurements, NetworkPair
 
 log = logging.getLogger(__name__)
@@ -37,21 +38,17 @@ SHUTDOWN_DEADLINE_MS = 2000
 
 @dataclass(frozen=True, eq=False)
 class ProbeRequest:
-    """One configuration of the panel's networks; both columns are probed with it."""
+    """One configuration of the panel's networks (both columns are probed with it) and the
+    bin edges their histograms share."""
 
-    depth: int
-    width: int
-    batch: int
-    activation: str
-    init: str
-    weight_std: float | None
-    seed: int
+    network: NetworkSettings
     bin_edges: np.ndarray
 
     @property
     def work(self) -> float:
         """Proportional to the probe's cost (its matrix products), to scale timings by."""
-        return float(self.depth) * self.width * self.width * self.batch
+        network = self.network
+        return float(network.depth) * network.width * network.width * network.batch
 
 
 def probe_pair(
@@ -64,8 +61,9 @@ def probe_pair(
     :class:`ProbeCancelledError` when ``should_stop`` answers True between two layers."""
 
     def column(batch_norm: bool):
-        return probe(request.depth, request.width, request.batch, request.activation,
-                     request.init, request.weight_std, batch_norm, request.seed,
+        network = request.network
+        return probe(network.depth, network.width, network.batch, network.activation,
+                     network.init, network.weight_std, batch_norm, network.seed,
                      request.bin_edges, gradients, should_stop=should_stop)  # fmt: skip
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="probe-batchnorm") as other:
@@ -76,7 +74,7 @@ def probe_pair(
         plain=LayerMeasurements.from_probe(plain),
         batchnorm=LayerMeasurements.from_probe(normed),
         bin_edges=request.bin_edges,
-        activation=request.activation,
+        activation=request.network.activation,
         gradients_known=gradients,
     )
 
