@@ -12,6 +12,8 @@ from optlab_gui import __version__
 PANELS = ("activations", "batchnorm", "training")
 LANGUAGES = ("en", "zh_CN")
 SCREENSHOT_DEADLINE_S = 10.0
+#: Rounds of posted events that settle the first frame's layout before a screenshot.
+SCREENSHOT_SETTLE_ROUNDS = 3
 
 
 def _window_size(text: str) -> tuple[int, int]:
@@ -94,15 +96,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _save_screenshot(app, window, path: str) -> int:
-    """Wait until the panel has painted its finished content, then grab the window."""
+    """Grab the window once the panel's first frame is painted with its finished content:
+    what a user sees right after start (a restored scene first computes its steps)."""
     deadline = time.monotonic() + SCREENSHOT_DEADLINE_S
     panel = window.current_panel()
     app.processEvents()
-    while time.monotonic() < deadline and panel is not None and not panel.ready_for_screenshot():
-        app.processEvents()
+    while (
+        time.monotonic() < deadline
+        and panel is not None
+        and not (panel.first_frame_painted() and panel.ready_for_screenshot())
+    ):
         time.sleep(0.005)
-    for _ in range(3):
         app.processEvents()
+    # Plot axes fit their tick labels once painted, so the first frame's layout still moves
+    # a little: settle it with the posted layout events only. Timers do not run, so the
+    # panel's background work (started after the first frame) is not started for a picture.
+    for _ in range(SCREENSHOT_SETTLE_ROUNDS):
+        app.sendPostedEvents()
     if not window.grab().save(path, "PNG"):
         print(f"optlab: cannot write the screenshot to {path}", file=sys.stderr)
         return 1

@@ -30,7 +30,7 @@ from optlab_gui.ui.panels.base import EXPORT, RESET
 def panel(main_window, qtbot):
     """The activations panel on screen, with its redraws done."""
     panel = main_window.show_panel("activations")
-    qtbot.waitExposed(panel)
+    qtbot.waitUntil(panel.first_frame_shown)
     panel.frame_clock().flush()
     return panel
 

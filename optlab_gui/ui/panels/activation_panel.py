@@ -590,8 +590,8 @@ class ActivationPanel(Panel):
         self._request({MARKS, DEPTH, NETWORK, READOUT, FACTS}, curves=[name])
 
     def _draft_until_settled(self) -> None:
-        # Before the first frame nothing moves: the view is only being laid out.
-        if self._shut_down or not self.first_frame_painted():
+        # Until the first frame is on screen nothing moves: the view is only being laid out.
+        if self._shut_down or not self.first_frame_shown():
             return
         self._curves.set_draft(True)
         self._settle_timer.start()

@@ -41,6 +41,7 @@ class Panel(QWidget):
         self._themes = app_context().themes
         self._themes.theme_changed.connect(self._on_theme_changed)
         self._first_frame_painted = False
+        self._first_frame_shown = False
 
     @property
     def theme(self) -> Theme:
@@ -64,11 +65,19 @@ class Panel(QWidget):
         if not self._first_frame_painted:
             self._first_frame_painted = True
             # A zero timer fires once the whole frame has been painted and shown.
-            QTimer.singleShot(0, self, self.after_first_paint)
+            QTimer.singleShot(0, self, self._on_first_frame_shown)
+
+    def _on_first_frame_shown(self) -> None:
+        self._first_frame_shown = True
+        self.after_first_paint()
 
     def first_frame_painted(self) -> bool:
-        """True once the panel has been painted on screen."""
+        """True once the panel has been painted (its layout may still settle a little)."""
         return self._first_frame_painted
+
+    def first_frame_shown(self) -> bool:
+        """True once the first frame is on screen and :meth:`after_first_paint` has run."""
+        return self._first_frame_shown
 
     def _on_theme_changed(self, theme: Theme) -> None:
         self.apply_theme(theme)

@@ -89,7 +89,7 @@ class TrainingPanel(Panel):
         if previous is not None and previous is not self._modes[index]:
             previous.deactivate()
         self.modes.setCurrentIndex(index)
-        if self._active and self.first_frame_painted():
+        if self._active and self.first_frame_shown():
             self.current_mode().activate()
         self.running_changed.emit(self.is_running())
 
@@ -171,7 +171,7 @@ class TrainingPanel(Panel):
         """Shown: start the compute process in the background (once the first frame is on
         screen; Space or Step before then starts it at once, their command waiting for it)."""
         self._active = True
-        if self.first_frame_painted():
+        if self.first_frame_shown():
             self.current_mode().activate()
 
     def after_first_paint(self) -> None:
