@@ -98,6 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _save_screenshot(app, window, path: str) -> int:
     """Grab the window once the panel's first frame is painted with its finished content:
     what a user sees right after start (a restored scene first computes its steps)."""
+    from PySide6.QtCore import QEvent
+
     deadline = time.monotonic() + SCREENSHOT_DEADLINE_S
     panel = window.current_panel()
     app.processEvents()
@@ -109,10 +111,10 @@ def _save_screenshot(app, window, path: str) -> int:
         time.sleep(0.005)
         app.processEvents()
     # Plot axes fit their tick labels once painted, so the first frame's layout still moves
-    # a little: settle it with the posted layout events only. Timers do not run, so the
-    # panel's background work (started after the first frame) is not started for a picture.
+    # a little: settle it with the posted layout requests only, so that the panel's
+    # background work, queued to start after the first frame, is not started for a picture.
     for _ in range(SCREENSHOT_SETTLE_ROUNDS):
-        app.sendPostedEvents()
+        app.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     if not window.grab().save(path, "PNG"):
         print(f"optlab: cannot write the screenshot to {path}", file=sys.stderr)
         return 1
