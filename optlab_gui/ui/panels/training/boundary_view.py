@@ -112,6 +112,8 @@ class BoundaryView(QWidget):
                 pen=pg.mkPen(color, width=1.5 * theme.scale),
             )  # fmt: skip
             for item in (filled, hollow):
+                # Painted once into a cache, then copied over each new boundary image.
+                item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
                 self.plot.addItem(item)
                 self._point_items.append(item)
 

@@ -850,7 +850,10 @@ class NetworkRaceMode(RaceMode):
         per_epoch = self.x_axis_combo.currentData() == "epoch"
         epochs = self.trace.channel(EPOCH)[:end]
         inspected = self.race.lane_index(self.lane_list.inspected())
-        for view, name in ((self.loss_view, loss_name), (self.accuracy_view, accuracy_name)):
+        views = ((self.loss_view, loss_name), (self.accuracy_view, accuracy_name))
+        for turn, (view, name) in enumerate(views):
+            if not self.curve_view_due(turn):
+                continue
             x, y = peak_decimate(steps, self.trace.channel(name)[:end], points)
             curves = []
             for index in range(len(self.race.lanes)):

@@ -30,6 +30,13 @@ from optlab_gui.ui.theme import Theme
 TRACE_CAPACITY, TRACE_HEAD, TRACE_TAIL = 8192, 1024, 2048
 #: Optimizer states kept for time travel (sampled by the session, see keeps_state_at).
 SNAPSHOT_CAPACITY = 4096
+#: Frames of a running race start at least this far apart (40 per second at most): enough for
+#: the eye, and on a 2-core machine each frame the GUI skips is CPU time the compute process
+#: (and everyone else's work) gets back.
+RACE_FRAME_INTERVAL_MS = 25
+#: While a race runs, the curve views (loss, accuracy) take turns: each is redrawn on one frame
+#: in this many (20 times a second), so no frame pays for every view; paused, all are drawn.
+CURVE_VIEW_TURNS = 2
 
 
 class RaceMode(QWidget):
@@ -64,9 +71,10 @@ class RaceMode(QWidget):
         self._running = False
         self._speed: float | None = None
         self._viewed_step: int | None = None
+        self._frame_number = 0
         #: Steps a restored scene asked for: a screenshot waits until they are drawn.
         self.scene_steps = 0
-        self.frame_clock = FrameClock(self._frame, self)
+        self.frame_clock = FrameClock(self._frame, self, RACE_FRAME_INTERVAL_MS)
 
     # Hooks ------------------------------------------------------------------------------
 
@@ -212,6 +220,11 @@ class RaceMode(QWidget):
 
     # Time travel ------------------------------------------------------------------------
 
+    def curve_view_due(self, turn: int) -> bool:
+        """True if the curve view with ``turn`` (0 .. CURVE_VIEW_TURNS - 1) is to be redrawn
+        this frame: on its turn while the race runs, always otherwise."""
+        return not self._running or self._frame_number % CURVE_VIEW_TURNS == turn
+
     def shown_index(self) -> int:
         """Index in :attr:`trace` of the step on show (the last one when live)."""
         if self._viewed_step is None:
@@ -302,6 +315,7 @@ class RaceMode(QWidget):
 
     def _frame(self) -> None:
         # Once per frame: new data, the views, and the time slider.
+        self._frame_number += 1
         self.take_updates()
         self.redraw()
         self._timeline_changed()

@@ -446,12 +446,9 @@ class SurfaceRaceMode(RaceMode):
         spacing = PATH_SPACING_PIXELS * self.surface_view.pixel_size()
         running = self.is_running()
         kept_points = thin_paths(x, y, MAX_PATH_POINTS[running], spacing)
-        losses = self.trace.channel(LOSS)[:end]
-        loss_x, loss_y = peak_decimate(steps, losses, MAX_LOSS_POINTS[running])
-        paths, points, crosses, curves = [], [], [], []
+        paths, points, crosses = [], [], []
         for index, lane in enumerate(self.race.lane_keys):
             kept = kept_points[index]
-            curves.append((loss_x, loss_y[:, index]) if shown[index] else None)
             if not shown[index] or not len(kept):
                 paths.append(None)
                 points.append(None)
@@ -465,8 +462,15 @@ class SurfaceRaceMode(RaceMode):
                     crosses.append((float(x[kept[-1], index]), float(y[kept[-1], index])))
         self.surface_view.draw_paths(paths, colors, smooth=not running)
         self.surface_view.draw_points(points, crosses)
-        self.loss_view.draw(curves, int(self.trace.last_step))
-        self.loss_view.show_cursor(None if self.is_live() else int(steps[-1]))
+        if self.curve_view_due(0):
+            losses = self.trace.channel(LOSS)[:end]
+            loss_x, loss_y = peak_decimate(steps, losses, MAX_LOSS_POINTS[running])
+            curves = [
+                (loss_x, loss_y[:, index]) if shown[index] else None
+                for index in range(len(self.race.lanes))
+            ]
+            self.loss_view.draw(curves, int(self.trace.last_step))
+            self.loss_view.show_cursor(None if self.is_live() else int(steps[-1]))
         self._draw_inspected(colors)
 
     def _draw_inspected(self, colors: list[str]) -> None:
