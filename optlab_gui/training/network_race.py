@@ -59,8 +59,9 @@ BOUNDARY = "boundary"
 
 #: The decision boundary is sampled on a grid of this many points per side.
 GRID_SIZE = 64
-#: ...and recomputed at most this often (a 64×64 forward pass costs about a step).
-BOUNDARY_PER_SECOND = 30.0
+#: ...and recomputed at most this often (a 64×64 forward pass costs about a step, and each
+#: new boundary repaints its whole plot in the GUI): still live to the eye.
+BOUNDARY_PER_SECOND = 20.0
 #: The grid covers the data's bounding box widened by this fraction on each side.
 GRID_MARGIN = 0.15
 

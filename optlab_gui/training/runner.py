@@ -42,8 +42,10 @@ STEP = "step"
 SET_SPEED = "set_speed"
 QUIT = "quit"
 
-#: Updates sent per second at most: one per display frame is all the GUI can use.
-MAX_UPDATES_PER_SECOND = 60
+#: Updates sent per second at most: one per frame of the GUI's race views (40 a second at
+#: most) is all it can use; each costs a read of the optimizers' state here and an unpickling
+#: in the GUI process.
+MAX_UPDATES_PER_SECOND = 40
 #: Longest stretch of computing between two looks at the command pipe (stop latency).
 SLICE_SECONDS = 0.005
 #: How much lower than the GUI's the compute process's scheduling priority is (Unix nice).
