@@ -54,10 +54,12 @@ class TrainingPanel(Panel):
         layout.addWidget(self._switch)
         layout.addWidget(self.modes, 1)
         self._active = False
-        self._show_mode(0)
         self.mode_combo.currentIndexChanged.connect(self._on_mode_chosen)
         self.retranslate_ui()
         self.apply_theme(self.theme)
+        # Built last: _show_mode translates and styles the mode once (styling the loss
+        # surface is the costliest part of building the panel).
+        self._show_mode(0)
 
     # Modes ------------------------------------------------------------------------------
 
