@@ -8,10 +8,11 @@ from functools import partial
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from optlab_gui.training.network_race import BOUNDARY, GRID_SIZE, TEST_ACCURACY
 from optlab_gui.ui.panels.training import network_mode
+from optlab_gui.ui.panels.training.lane_controls import ElidedLabel, ElidedRadioButton
 
 TIMEOUT_MS = 20_000  # the first update includes starting the compute process
 
@@ -173,3 +174,38 @@ def test_close_during_a_run_stops_thread_and_process(mode, qtbot, main_window):
     assert mode._process is None
     assert not process.is_alive()
     assert not process._thread.isRunning()
+
+
+def test_batch_lesson_fits_1280x720_at_presentation_scale_2(main_window, mode, qtbot):
+    main_window.resize(1280, 720)
+    main_window.set_presentation_scale(2.0)
+    mode.start_batch_lesson()
+    boundary = mode.boundary_view.plot_widget
+    qtbot.waitUntil(
+        lambda: boundary.getPlotItem().size().width() <= boundary.width(), timeout=TIMEOUT_MS
+    )
+    # Folded away: what the lecture does not change, and the batch (the lanes name it).
+    assert not mode.noise_spin.isVisible() and not mode.regime_combo.isVisible()
+    assert mode.dataset_combo.isVisible() and mode.lesson_button.isVisible()
+    for label in mode.findChildren(QLabel):
+        shown = label.isVisible() and label.text() and not label.wordWrap()
+        if shown and not isinstance(label, ElidedLabel):
+            assert label.sizeHint().width() <= label.width(), label.text()
+    for view in (mode.boundary_view, mode.loss_view, mode.accuracy_view):
+        plot = view.plot_widget.getPlotItem()
+        assert plot.size().width() <= view.plot_widget.width() + 1
+        assert plot.titleLabel.isVisible()
+        assert plot.titleLabel.item.boundingRect().width() <= plot.size().width()
+    # Short presentation plots name the curves above them, not along a turned axis.
+    assert not mode.accuracy_view.plot_widget.getAxis("left").label.isVisible()
+    assert "accuracy" in mode.accuracy_view.plot_widget.getPlotItem().titleLabel.text
+    # Long lane titles elide, keeping their batch regime; the tooltip names them in full.
+    (radio,) = (
+        button
+        for button in mode.lane_list.findChildren(ElidedRadioButton)
+        if button.objectName().endswith("@sgd")
+    )
+    assert radio.text() != radio.full_text() and radio.text().startswith("Stochastic GD (SGD)")
+    assert radio.full_text() in radio.toolTip()
+    main_window.set_presentation(False)
+    assert mode.noise_spin.isVisible() and mode.regime_combo.isVisible()

@@ -85,6 +85,20 @@ def set_plot_title(plot: pg.PlotWidget | pg.PlotItem, text: str, theme: Theme) -
     item.setTitle(text, size=f"{theme.point_size * 1.1:.1f}pt", color=theme.foreground)
 
 
+def set_quantity_label(
+    plot: pg.PlotWidget | pg.PlotItem, text: str, theme: Theme, above: bool = False
+) -> None:
+    """Name what the plot's y axis shows: a turned title beside the left axis, or (``above``,
+    for a plot too short to fit it, as in presentation mode) the plot's title."""
+    item = plot.getPlotItem() if isinstance(plot, pg.PlotWidget) else plot
+    if above:
+        item.setLabel("left", None)
+        set_plot_title(item, text, theme)
+    else:
+        item.setTitle(None)
+        set_axis_label(item, "left", text, theme)
+
+
 def style_legend(legend: pg.LegendItem, theme: Theme) -> None:
     """Legend text in the theme's size and colour, on a translucent plot-coloured box."""
     legend.setLabelTextColor(qcolor(theme.foreground))

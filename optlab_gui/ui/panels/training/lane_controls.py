@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QIcon, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QRadioButton,
     QSizePolicy,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -35,19 +36,17 @@ def key_hyperparameters(optimizer: str, hyper: dict[str, float]) -> str:
     )
 
 
-class ElidedLabel(QLabel):
-    """A label that shortens its text with "…" to the width it gets (full text as tooltip)."""
+class _ElidedText:
+    """Shortens a widget's text with "…" to the width it gets, so a long title never widens
+    its column (mixed into a QLabel or a button; ``_text_room`` is the width the text has)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._full_text = ""
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    _full_text = ""
 
     def set_full_text(self, text: str) -> None:
         """Show ``text``, elided if needed."""
         self._full_text = text
-        self.setToolTip(text)
         self._elide()
+        self.updateGeometry()
 
     def full_text(self) -> str:
         """The text before eliding."""
@@ -64,11 +63,54 @@ class ElidedLabel(QLabel):
         if event.type() == QEvent.Type.FontChange:
             self._elide()
 
+    def _text_room(self) -> int:
+        return self.width()
+
     def _elide(self) -> None:
         metrics = self.fontMetrics()
-        self.setText(
-            metrics.elidedText(self._full_text, Qt.TextElideMode.ElideRight, max(0, self.width()))
-        )
+        room = max(0, self._text_room())
+        self.setText(metrics.elidedText(self._full_text, Qt.TextElideMode.ElideRight, room))
+
+
+class ElidedLabel(_ElidedText, QLabel):
+    """A label that shortens its text with "…" to the width it gets (full text as tooltip)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        """Show ``text``, elided if needed; the tooltip holds all of it."""
+        self.setToolTip(text)
+        super().set_full_text(text)
+
+
+class ElidedRadioButton(_ElidedText, QRadioButton):
+    """A radio button whose text shortens with "…" to the width it gets."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # A radio button never shrinks below its size hint by default; this one may.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def _indicator_width(self) -> int:
+        style = self.style()
+        indicator = style.pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth, None, self)
+        spacing = style.pixelMetric(QStyle.PixelMetric.PM_RadioButtonLabelSpacing, None, self)
+        return indicator + spacing + 2
+
+    def _text_room(self) -> int:
+        return self.width() - self._indicator_width()
+
+    def sizeHint(self) -> QSize:
+        """Wide enough for the whole title."""
+        width = self.fontMetrics().horizontalAdvance(self._full_text) + self._indicator_width()
+        return QSize(width, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for the circle and a few letters: the rest of the title may elide."""
+        width = self.fontMetrics().horizontalAdvance("MMMM") + self._indicator_width()
+        return QSize(width, super().minimumSizeHint().height())
 
 
 class LaneList(QWidget):
@@ -93,7 +135,7 @@ class LaneList(QWidget):
         self._lane_title = lane_title
         self._checks: dict[str, QCheckBox] = {}
         self._swatches: dict[str, QToolButton] = {}
-        self._names: dict[str, QRadioButton] = {}
+        self._names: dict[str, ElidedRadioButton] = {}
         self._statuses: dict[str, QLabel] = {}
         self._hypers: dict[str, ElidedLabel] = {}
         self._diverged_at: dict[str, int] = {}
@@ -113,7 +155,7 @@ class LaneList(QWidget):
             swatch.setObjectName(f"laneColor_{lane}")
             swatch.setAutoRaise(True)
             swatch.clicked.connect(self._on_swatch)
-            name = QRadioButton()
+            name = ElidedRadioButton()
             name.setObjectName(f"laneInspect_{lane}")
             name.toggled.connect(self._on_inspected)
             self._group.addButton(name)
@@ -177,12 +219,15 @@ class LaneList(QWidget):
         """Titles, tooltips and statuses in the current language."""
         for lane, optimizer in self._lanes:
             title = self._lane_title(lane) if self._lane_title else optimizer_title(optimizer)
-            self._names[lane].setText(title)
+            self._names[lane].set_full_text(title)
             self._checks[lane].setToolTip(
                 self.tr("Show {optimizer} in the race").format(optimizer=title)
             )
             self._swatches[lane].setToolTip(self.tr("Choose the colour"))
-            self._names[lane].setToolTip(self.tr("Inspect this optimizer: arrows, formula, plots"))
+            # The title may be elided: the tooltip names the lane in full.
+            self._names[lane].setToolTip(
+                f"{title}\n{self.tr('Inspect this optimizer: arrows, formula, plots')}"
+            )
             status = self._statuses[lane]
             if lane in self._diverged_at:
                 status.setText(self.tr("diverged"))
@@ -196,6 +241,11 @@ class LaneList(QWidget):
     def apply_theme(self, theme: Theme) -> None:
         """Fonts and the colour of the "diverged" mark."""
         self._theme = theme
+        # Presentation gives the plots the width, so there the titles may elide.
+        shrink = theme.name == "presentation"
+        policy = QSizePolicy.Policy.Preferred if shrink else QSizePolicy.Policy.Minimum
+        for name in self._names.values():
+            name.setSizePolicy(policy, QSizePolicy.Policy.Fixed)
         for status in self._statuses.values():
             status.setStyleSheet(f"color: {theme.danger}; font-weight: bold;")
         for hyper in self._hypers.values():

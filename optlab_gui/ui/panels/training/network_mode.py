@@ -4,12 +4,13 @@ boundary under the data, its formula, the batch-size lesson and time travel."""
 
 from __future__ import annotations
 
+import html
 import math
 import time
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Slot
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Slot
+from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -70,7 +71,7 @@ from optlab_gui.ui.panels.training.texts import explanation_html, number_text, o
 from optlab_gui.ui.scenes import Choice, Flag, Number, Record
 from optlab_gui.ui.theme import Theme
 from optlab_gui.ui.widgets.explanation import ExplanationPane
-from optlab_gui.ui.widgets.plots import set_axis_label, set_plot_title
+from optlab_gui.ui.widgets.plots import set_axis_label, set_plot_title, set_quantity_label
 
 #: Contexts of the core's strings translated here (listed for lupdate below).
 DATASET_CONTEXT = "Datasets"
@@ -176,6 +177,9 @@ class NetworkRaceMode(RaceMode):
         self._setup_clock = FrameClock(self._send_pending_setup, self)
         self._texts_drawn_at = -math.inf
         self._explanation = ""
+        self._boundary_title = ""
+        self._width_shared = False
+        self._own_split: list[int] = []
         self._build()
         self._speed = self.speed.speed()
         self._connect()
@@ -221,9 +225,9 @@ class NetworkRaceMode(RaceMode):
         self.lesson_button.setObjectName("batchLessonButton")
         self.lesson_button.setCheckable(True)
 
-        problem = QGridLayout()
-        problem.setContentsMargins(0, 0, 0, 0)
-        cells = [
+        self._setup_grid = QGridLayout()
+        self._setup_grid.setContentsMargins(0, 0, 0, 0)
+        self._setup_cells = [
             (self.dataset_label, self.dataset_combo),
             (self.noise_label, self.noise_spin),
             (self.test_label, self.test_spin),
@@ -235,21 +239,19 @@ class NetworkRaceMode(RaceMode):
             (self.loss_label, self.loss_combo),
             (self.dropout_label, self.dropout_spin),
         ]
-        for index, (label, control) in enumerate(cells):
-            row, column = divmod(index, 5)
-            problem.addWidget(label, row, 2 * column, Qt.AlignmentFlag.AlignRight)
-            problem.addWidget(control, row, 2 * column + 1)
-        problem.addWidget(self.batch_norm_check, 0, 10)
-        problem.addWidget(self.lesson_button, 1, 10)
-        #: Folded away in presentation: the lecture changes data set, batch and activation.
+        cells = self._setup_cells
+        #: What the lecture changes: data set, batch and activation (the rest folds away in
+        #: presentation).
+        self._lecture_cells = [cells[0], cells[3], cells[6]]
         self._secondary_setup = [
             widget
-            for label, control in cells[1:3] + cells[4:6] + cells[7:]
+            for label, control in cells
+            if (label, control) not in self._lecture_cells
             for widget in (label, control)
         ]
         self.problem_box = QWidget()
         self.problem_box.setObjectName("problemBox")
-        self.problem_box.setLayout(problem)
+        self.problem_box.setLayout(self._setup_grid)
 
         self.speed = SpeedControl()
         self.measured_label = QLabel()
@@ -264,19 +266,25 @@ class NetworkRaceMode(RaceMode):
         self.log_check = QCheckBox()
         self.log_check.setObjectName("logLossCheck")
         self.log_check.setChecked(True)
-        views_row = QHBoxLayout()
+        self._views_row = views_row = QHBoxLayout()
         views_row.addWidget(self.speed, 1)
         views_row.addSpacing(12)
         views_row.addWidget(self.measured_label)
         views_row.addWidget(self.measured_combo)
         views_row.addWidget(self.x_axis_combo)
         views_row.addWidget(self.log_check)
+        #: How the curves are measured and drawn: folded away in presentation.
+        self._secondary_views = [
+            self.measured_label, self.measured_combo, self.x_axis_combo, self.log_check
+        ]  # fmt: skip
+        self._arrange_setup(presenting=False)
 
         self.controlled_note = QLabel()
         self.controlled_note.setObjectName("controlledNote")
         self.controlled_note.setWordWrap(True)
 
         self.boundary_view = BoundaryView()
+        self.boundary_view.installEventFilter(self)  # its title elides to its width
         self.curves = QSplitter(Qt.Orientation.Vertical)
         self.curves.setObjectName("curveSplitter")
         self.curves.setChildrenCollapsible(False)
@@ -331,6 +339,59 @@ class NetworkRaceMode(RaceMode):
         layout.addLayout(views_row)
         layout.addWidget(self.controlled_note)
         layout.addWidget(self.splitter, 1)
+
+    def _arrange_setup(self, presenting: bool) -> None:
+        """Normal: every set-up control in two rows of five. Presentation: only the lecture's
+        (data, batch, activation, BatchNorm) in one row, and the lesson button beside the
+        speed, so that the plots keep the height."""
+        grid = self._setup_grid
+        movable = [w for cell in self._setup_cells for w in cell]
+        for widget in (*movable, self.batch_norm_check, self.lesson_button):
+            grid.removeWidget(widget)
+        self._views_row.removeWidget(self.lesson_button)
+        cells = self._lecture_cells if presenting else self._setup_cells
+        for index, (label, control) in enumerate(cells):
+            row, column = divmod(index, len(cells) if presenting else 5)
+            grid.addWidget(label, row, 2 * column, Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(control, row, 2 * column + 1)
+        if presenting:
+            grid.addWidget(self.batch_norm_check, 0, 2 * len(cells))
+            self._views_row.addWidget(self.lesson_button)
+        else:
+            grid.addWidget(self.batch_norm_check, 0, 10)
+            grid.addWidget(self.lesson_button, 1, 10)
+
+    def _fold_secondary_controls(self) -> None:
+        """Presentation hides what the lecture does not change; in the batch-size lesson the
+        batch combo too (the lanes name their batch regimes)."""
+        presenting = self._presenting()
+        for widget in (*self._secondary_setup, *self._secondary_views):
+            widget.setVisible(not presenting)
+        self.hyper_editor.setVisible(not presenting)
+        regime_shown = not (presenting and self.lesson_button.isChecked())
+        self.regime_label.setVisible(regime_shown)
+        self.regime_combo.setVisible(regime_shown)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Elide the boundary's title again when its plot is resized."""
+        if watched is self.boundary_view and event.type() == QEvent.Type.Resize:
+            self._fit_boundary_title()
+        return super().eventFilter(watched, event)
+
+    def _share_width(self, presenting: bool) -> None:
+        """In presentation the plots take two thirds of the width (the lanes' titles elide);
+        leaving it restores the lecturer's own split."""
+        if presenting == self._width_shared:
+            return
+        self._width_shared = presenting
+        if presenting:
+            self._own_split = self.splitter.sizes()
+            self.splitter.setSizes([2000, 1000])
+        elif sum(self._own_split) > 0:
+            self.splitter.setSizes(self._own_split)
+
+    def _presenting(self) -> bool:
+        return self._theme is not None and self._theme.name == "presentation"
 
     @staticmethod
     def _double_spin(name: str, low: float, high: float, step: float, value: float):
@@ -413,11 +474,12 @@ class NetworkRaceMode(RaceMode):
     # RaceMode hooks ---------------------------------------------------------------------
 
     def lane_title(self, lane: str) -> str:
-        """The optimizer's title, with the batch regime in the batch-size lesson."""
+        """The optimizer's title; in the batch-size lesson the batch regime first (the one
+        optimizer is the same in every lane, so a narrow list elides it, not the regime)."""
         spec = self.race.specs[self.race.lane_index(lane)]
         title = optimizer_title(spec.optimizer)
         if spec.regime is not None:
-            title += " · " + regime_title(spec.regime)
+            title = regime_title(spec.regime) + " · " + title
         return title
 
     def retranslate_ui(self) -> None:
@@ -500,9 +562,9 @@ class NetworkRaceMode(RaceMode):
         self.formula.apply_theme(theme)
         self.explanation.apply_theme(theme)
         presenting = theme.name == "presentation"
-        self.hyper_editor.setVisible(not presenting)
-        for widget in self._secondary_setup:
-            widget.setVisible(not presenting)
+        self._arrange_setup(presenting)
+        self._fold_secondary_controls()
+        self._share_width(presenting)
         self.controlled_note.setVisible(True)
         self._refresh_texts()
         self.frame_clock.request_redraw()
@@ -649,6 +711,7 @@ class NetworkRaceMode(RaceMode):
         keys = self.race.lane_keys
         self.lane_list.set_inspected(next(k for k in keys if k.split("@")[0] == optimizer))
         self.regime_combo.setEnabled(not state["batch_lesson"])
+        self._fold_secondary_controls()
         self.retranslate_ui()
         self._apply_view_options()
         self.scene_steps = state["steps"]
@@ -805,6 +868,7 @@ class NetworkRaceMode(RaceMode):
         lanes = self._lanes_for(enabled, spec.optimizer)
         self._configure(self._setup_from_controls(), lanes)
         self.regime_combo.setEnabled(not enabled)
+        self._fold_secondary_controls()
         self.retranslate_ui()
         if enabled:
             self.x_axis_combo.setCurrentIndex(self.x_axis_combo.findData("epoch"))
@@ -959,20 +1023,32 @@ class NetworkRaceMode(RaceMode):
             return
         per_epoch = self.x_axis_combo.currentData() == "epoch"
         x_label = self.tr("epoch") if per_epoch else self.tr("step")
-        loss_label = self.tr("loss")
-        set_axis_label(self.loss_view.plot_widget, "left", loss_label, theme)
-        set_axis_label(self.loss_view.plot_widget, "bottom", x_label, theme)
-        set_axis_label(self.accuracy_view.plot_widget, "left", self.tr("accuracy"), theme)
-        set_axis_label(self.accuracy_view.plot_widget, "bottom", x_label, theme)
+        # Presentation's short plots have no height for a turned axis title: named above.
+        quantities = ((self.loss_view, self.tr("loss")), (self.accuracy_view, self.tr("accuracy")))
+        for view, name in quantities:
+            set_quantity_label(view.plot_widget, name, theme, above=self._presenting())
+            set_axis_label(view.plot_widget, "bottom", x_label, theme)
         set_axis_label(self.boundary_view.plot_widget, "bottom", "x₁", theme)
         set_axis_label(self.boundary_view.plot_widget, "left", "x₂", theme)
-        set_plot_title(
-            self.boundary_view.plot_widget,
-            self.tr("Decision boundary: {optimizer}").format(
-                optimizer=self.lane_title(self.lane_list.inspected())
-            ),
-            theme,
+        self._boundary_title = self.tr("Decision boundary: {optimizer}").format(
+            optimizer=self.lane_title(self.lane_list.inspected())
         )
+        self._fit_boundary_title()
+
+    def _fit_boundary_title(self) -> None:
+        """The boundary plot's title, elided to the plot's width: a long lane title must not
+        widen the plot beyond its widget. The whole title is the tooltip."""
+        theme = self._theme
+        if theme is None:
+            return
+        # set_plot_title draws at 1.1 × the text size, above the data only (right of the
+        # left axis), with a margin.
+        metrics = QFontMetrics(theme.font(1.1))
+        left_axis = self.boundary_view.plot_widget.getPlotItem().getAxis("left")
+        room = self.boundary_view.width() - round(left_axis.width()) - metrics.height()
+        title = metrics.elidedText(self._boundary_title, Qt.TextElideMode.ElideRight, room)
+        set_plot_title(self.boundary_view.plot_widget, html.escape(title), theme)
+        self.boundary_view.setToolTip(self._boundary_title)
 
     def _apply_view_options(self) -> None:
         self.loss_view.set_log_scale(self.log_check.isChecked(), 0.0)

@@ -57,7 +57,7 @@ from optlab_gui.ui.panels.training.texts import (
 from optlab_gui.ui.scenes import Choice, Flag, Items, Number, Record
 from optlab_gui.ui.theme import Theme
 from optlab_gui.ui.widgets.explanation import ExplanationPane
-from optlab_gui.ui.widgets.plots import set_axis_label
+from optlab_gui.ui.widgets.plots import set_axis_label, set_quantity_label
 
 DEFAULT_SURFACE = "rosenbrock"
 #: The snapshot channel holding every lane's optimizer state.
@@ -649,7 +649,9 @@ class SurfaceRaceMode(RaceMode):
         if theme is None:
             return
         label = self.tr("loss − min") if self.loss_view.log_scale else self.tr("loss")
-        set_axis_label(self.loss_view.plot_widget, "left", label, theme)
+        # Presentation's short loss plot has no height for a turned axis title: named above.
+        presenting = theme.name == "presentation"
+        set_quantity_label(self.loss_view.plot_widget, label, theme, above=presenting)
         set_axis_label(self.loss_view.plot_widget, "bottom", self.tr("step"), theme)
         set_axis_label(self.surface_view.plot_widget, "bottom", "x", theme)
         set_axis_label(self.surface_view.plot_widget, "left", "y", theme)
