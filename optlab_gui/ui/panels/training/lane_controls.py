@@ -125,14 +125,17 @@ class LaneList(QWidget):
         lanes: list[tuple[str, str]],
         parent: QWidget | None = None,
         lane_title: Callable[[str], str] | None = None,
+        titles_may_elide: bool = False,
     ) -> None:
         """``lanes``: (lane key, optimizer name) in race order. ``lane_title(lane)`` names a
         lane when the optimizer alone does not (the batch-size lesson races one optimizer
-        under three batch regimes)."""
+        under three batch regimes); with ``titles_may_elide`` such long titles elide in
+        presentation mode rather than take the plots' width."""
         super().__init__(parent)
         self.setObjectName("laneList")
         self._lanes = lanes
         self._lane_title = lane_title
+        self._titles_may_elide = titles_may_elide
         self._checks: dict[str, QCheckBox] = {}
         self._swatches: dict[str, QToolButton] = {}
         self._names: dict[str, ElidedRadioButton] = {}
@@ -242,7 +245,7 @@ class LaneList(QWidget):
         """Fonts and the colour of the "diverged" mark."""
         self._theme = theme
         # Presentation gives the plots the width, so there the titles may elide.
-        shrink = theme.name == "presentation"
+        shrink = self._titles_may_elide and theme.name == "presentation"
         policy = QSizePolicy.Policy.Preferred if shrink else QSizePolicy.Policy.Minimum
         for name in self._names.values():
             name.setSizePolicy(policy, QSizePolicy.Policy.Fixed)

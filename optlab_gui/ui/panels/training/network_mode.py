@@ -443,7 +443,7 @@ class NetworkRaceMode(RaceMode):
                 widget.setParent(None)
                 widget.deleteLater()
         lanes = [(lane.key, lane.optimizer_name) for lane in self.race.lanes]
-        self.lane_list = LaneList(lanes, lane_title=self.lane_title)
+        self.lane_list = LaneList(lanes, lane_title=self.lane_title, titles_may_elide=True)
         self.loss_view = LossView(len(lanes))
         self.accuracy_view = LossView(len(lanes))
         self.accuracy_view.plot_widget.setObjectName("accuracyPlot")
