@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QRadioButton,
     QSizePolicy,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -93,23 +92,21 @@ class ElidedRadioButton(_ElidedText, QRadioButton):
         # A radio button never shrinks below its size hint by default; this one may.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
-    def _indicator_width(self) -> int:
-        style = self.style()
-        indicator = style.pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth, None, self)
-        spacing = style.pixelMetric(QStyle.PixelMetric.PM_RadioButtonLabelSpacing, None, self)
-        return indicator + spacing + 2
+    def _chrome_width(self) -> int:
+        """The width of all but the text (the circle, spacing, margins), as the style has it."""
+        return super().sizeHint().width() - self.fontMetrics().horizontalAdvance(self.text())
 
     def _text_room(self) -> int:
-        return self.width() - self._indicator_width()
+        return self.width() - self._chrome_width()
 
     def sizeHint(self) -> QSize:
         """Wide enough for the whole title."""
-        width = self.fontMetrics().horizontalAdvance(self._full_text) + self._indicator_width()
+        width = self._chrome_width() + self.fontMetrics().horizontalAdvance(self._full_text) + 1
         return QSize(width, super().sizeHint().height())
 
     def minimumSizeHint(self) -> QSize:
         """Room for the circle and a few letters: the rest of the title may elide."""
-        width = self.fontMetrics().horizontalAdvance("MMMM") + self._indicator_width()
+        width = self._chrome_width() + self.fontMetrics().horizontalAdvance("MMMM")
         return QSize(width, super().minimumSizeHint().height())
 
 
