@@ -115,8 +115,10 @@ def test_curves_are_drafted_while_dragging_and_smooth_once_settled(panel, qtbot)
     panel.parameter_control("alpha").slider().setValue(700)
     assert curves.draft
     assert not curves.function_curves["elu"].opts["antialias"]
+    assert not panel.network_view().activated_curve.opts["antialias"]
     qtbot.waitUntil(lambda: not curves.draft, timeout=2000)
     assert curves.function_curves["elu"].opts["antialias"]
+    assert panel.network_view().activated_curve.opts["antialias"]
 
 
 def test_depth_readout_for_sigmoid_at_ten_layers_is_a_quarter_to_the_tenth(panel, qtbot):

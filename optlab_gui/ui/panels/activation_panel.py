@@ -594,11 +594,13 @@ class ActivationPanel(Panel):
         if self._shut_down or not self.first_frame_shown():
             return
         self._curves.set_draft(True)
+        self._network_view.set_draft(True)
         self._settle_timer.start()
 
     @Slot()
     def _settle(self) -> None:
         self._curves.set_draft(False)
+        self._network_view.set_draft(False)
 
     @Slot(float)
     def _on_depth_changed(self, depth: float) -> None:

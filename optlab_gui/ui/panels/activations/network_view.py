@@ -94,6 +94,12 @@ class NetworkView(QWidget):
         self.note.setPos(float(x[0] + x[-1]) / 2, Y_RANGE[0] + 0.05)
         self.note.setVisible(bool(text))
 
+    def set_draft(self, draft: bool) -> None:
+        """Draw the activated curve without antialiasing while a slider moves (it is redrawn
+        every step); False restores full quality."""
+        self.activated_curve.opts["antialias"] = not draft
+        self.activated_curve.update()
+
     def plots(self) -> dict[str, pg.PlotItem]:
         """The plot by export name."""
         return {"network": self.plot}
