@@ -42,9 +42,9 @@ STEP = "step"
 SET_SPEED = "set_speed"
 QUIT = "quit"
 
-#: Updates sent per second at most: one per frame of the GUI's race views (40 a second at
-#: most) is all it can use; each costs a read of the optimizers' state here and an unpickling
-#: in the GUI process.
+#: Updates sent per second at most: about one per frame the GUI draws while a race runs (a
+#: frame starts 16 ms after the previous one ended and costs ~8-12 ms) is all it can use; each
+#: costs a read of the optimizers' state here and an unpickling in the GUI process.
 MAX_UPDATES_PER_SECOND = 40
 #: Longest stretch of computing between two looks at the command pipe (stop latency).
 SLICE_SECONDS = 0.005

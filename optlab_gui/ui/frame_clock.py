@@ -2,14 +2,11 @@
 
 Data arrival and drawing are separate: signals from workers and slider storms only store
 what arrived and call ``request_redraw``; the clock calls the redraw callback once on its
-next tick, however many requests came in between. Ticks are paced from the start of one
-redraw to the start of the next, so a redraw that takes most of a frame does not also wait a
-whole frame after it (the frame rate would drop to half for a frame costing 16 ms).
+next tick, however many requests came in between.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Slot
@@ -29,21 +26,17 @@ class FrameClock(QObject):
         super().__init__(parent)
         self._redraw = redraw
         self._pending = False
-        self._interval = interval_ms / 1000.0
-        self._last_redraw = -float("inf")
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self._tick)
         self.redraw_count = 0
 
     def request_redraw(self) -> None:
-        """Ask for a redraw on the next frame (cheap; call it as often as data arrives): one
-        frame interval after the last redraw started, at the earliest on the next turn of the
-        event loop."""
+        """Ask for a redraw on the next frame (cheap; call it as often as data arrives)."""
         self._pending = True
         if not self._timer.isActive():
-            due = self._last_redraw + self._interval - time.monotonic()
-            self._timer.start(round(max(0.0, due) * 1000))
+            self._timer.start()
 
     def flush(self) -> None:
         """Redraw now if a request is pending (e.g. before a screenshot or an export)."""
@@ -61,6 +54,5 @@ class FrameClock(QObject):
         if not self._pending:
             return
         self._pending = False
-        self._last_redraw = time.monotonic()
         self.redraw_count += 1
         self._redraw()

@@ -30,12 +30,8 @@ from optlab_gui.ui.theme import Theme
 TRACE_CAPACITY, TRACE_HEAD, TRACE_TAIL = 8192, 1024, 2048
 #: Optimizer states kept for time travel (sampled by the session, see keeps_state_at).
 SNAPSHOT_CAPACITY = 4096
-#: Frames of a running race start at least this far apart (40 per second at most): enough for
-#: the eye, and on a 2-core machine each frame the GUI skips is CPU time the compute process
-#: (and everyone else's work) gets back.
-RACE_FRAME_INTERVAL_MS = 25
 #: While a race runs, the curve views (loss, accuracy) take turns: each is redrawn on one frame
-#: in this many (20 times a second), so no frame pays for every view; paused, all are drawn.
+#: in this many (about 20 times a second), so no frame pays for every view; paused, all are.
 CURVE_VIEW_TURNS = 2
 
 
@@ -74,7 +70,7 @@ class RaceMode(QWidget):
         self._frame_number = 0
         #: Steps a restored scene asked for: a screenshot waits until they are drawn.
         self.scene_steps = 0
-        self.frame_clock = FrameClock(self._frame, self, RACE_FRAME_INTERVAL_MS)
+        self.frame_clock = FrameClock(self._frame, self)
 
     # Hooks ------------------------------------------------------------------------------
 
