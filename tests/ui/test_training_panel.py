@@ -261,3 +261,17 @@ def test_export_plots_and_trajectories(panel, qtbot, tmp_path, monkeypatch, suff
         for plot in ("surface", "loss"):
             written = tmp_path / f"race_{plot}.{suffix}"
             assert written.stat().st_size > 1000
+
+
+@pytest.mark.parametrize("low, high", [(-0.3, 1.1), (-10.7, 2.5), (-3.2, 0.4), (-20.0, 3.0)])
+def test_log_tick_labels_never_touch_on_a_short_axis(low, high):
+    from optlab_gui.ui.panels.training.loss_view import decade_ticks
+
+    axis_pixels, label_pixels = 90.0, 27.0
+    major, minor = decade_ticks(low, high, axis_pixels, label_pixels)
+    labelled = sorted(v for v, label in (*major, *minor) if label and low <= v <= high)
+    assert labelled, "at least one decade keeps its label"
+    gaps = np.diff(labelled) * axis_pixels / (high - low)
+    assert (gaps >= label_pixels).all()
+    # Unlabelled decades keep their ticks.
+    assert len(major) == int(np.ceil(high) - np.floor(low)) + 1

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from optlab_gui.training.decimation import peak_decimate
-from optlab_gui.ui.panels.training.loss_view import decade_ticks
+from optlab_gui.ui.panels.training.loss_view import label_decades
 from optlab_gui.ui.theme import Theme
 from optlab_gui.ui.widgets.plots import (
     make_plot_widget,
@@ -118,7 +118,7 @@ class InspectorPlots(QWidget):
                 middle, half = 0.5 * (low + high), max(0.6, 0.55 * (high - low))
                 self.rate_plot.setYRange(middle - half, middle + half, padding=0.0)
                 axis = self.rate_plot.getPlotItem().getAxis("left")
-                axis.setTicks(decade_ticks(middle - half, middle + half))
+                label_decades(axis, middle - half, middle + half)
         if m is not None and m_hat is not None:
             early = steps <= MOMENT_STEPS
             series = [m_hat[early, 0], m[early, 0], m_hat[early, 1], m[early, 1]]

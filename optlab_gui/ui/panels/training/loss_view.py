@@ -12,6 +12,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from optlab_gui.ui.panels.training.view_bounded import ViewBoundedCurve
@@ -47,21 +48,49 @@ def decade_label(exponent: int, mantissa: int = 1) -> str:
     return power if mantissa == 1 else f"{mantissa}·{power}"
 
 
-def decade_ticks(low: float, high: float) -> list[list[tuple[float, str]]]:
+def decade_ticks(
+    low: float, high: float, axis_pixels: float = math.inf, label_pixels: float = 0.0
+) -> list[list[tuple[float, str]]]:
     """Ticks of a log₁₀ axis between ``low`` and ``high`` (in decades): labelled powers of
     ten (every other one when there are many), 2 and 5 × 10ᵏ labelled too when the range is
-    under three decades, and unlabelled 2…9 × 10ᵏ in between."""
+    under three decades, and unlabelled 2…9 × 10ᵏ in between.
+
+    On an axis ``axis_pixels`` tall whose labels are ``label_pixels`` tall, a label that
+    would touch another loses its text but keeps its tick: powers of ten are thinned to every
+    k-th decade (1 stays), then 2 and 5 × 10ᵏ are labelled only where they have room."""
     first, last = math.floor(low), math.ceil(high)
     decades = last - first
-    stride = 1 if decades <= 8 else 2
-    major = [(float(d), decade_label(d)) for d in range(first, last + 1) if d % stride == 0]
+    pixels_per_decade = axis_pixels / max(high - low, 1e-12)
+    stride = max(1 if decades <= 8 else 2, math.ceil(label_pixels / pixels_per_decade))
+    major = [(float(d), decade_label(d) if d % stride == 0 else "") for d in range(first, last + 1)]
+    labelled = [value for value, label in major if label and low <= value <= high]
     minor = []
     if decades <= 8:
         for d in range(first, last + 1):
             for k in range(2, 10):
-                label = decade_label(d, k) if decades <= 3 and k in (2, 5) else ""
-                minor.append((d + math.log10(k), label))
+                value = d + math.log10(k)
+                room = all(
+                    abs(value - other) * pixels_per_decade >= label_pixels for other in labelled
+                )
+                if decades <= 3 and k in (2, 5) and room and low <= value <= high:
+                    labelled.append(value)
+                    minor.append((value, decade_label(d, k)))
+                else:
+                    minor.append((value, ""))
     return [major, minor]
+
+
+def label_decades(axis: pg.AxisItem, low: float, high: float) -> None:
+    """Give ``axis`` the :func:`decade_ticks` of ``low``..``high`` at its current pixel
+    height and tick font, so that no two labels touch (short presentation plots hold only a
+    few), and make room for the widest label."""
+    metrics = QFontMetricsF(axis.style["tickFont"] or axis.font())
+    ticks = decade_ticks(low, high, axis.height(), metrics.height())
+    axis.setTicks(ticks)
+    # pyqtgraph widens an axis for new labels only when it paints them, so they would show
+    # cut until the next frame (for good in a still scene or a screenshot): widen it now.
+    labels = [label for level in ticks for _, label in level]
+    axis._updateMaxTextSize(max(metrics.horizontalAdvance(label) for label in labels))
 
 
 class LossView(QWidget):
@@ -156,6 +185,7 @@ class LossView(QWidget):
     @Slot()
     def _on_view_resized(self) -> None:
         self.fit_legend()
+        self._label_decades()
 
     def draw(self, curves: list[tuple[np.ndarray, np.ndarray] | None], last_step: int) -> None:
         """Draw each lane's (steps, losses) (None: nothing yet) over steps 0..last_step."""
@@ -209,5 +239,9 @@ class LossView(QWidget):
             return
         self._y_range = (low - 0.05 * span, high + 0.05 * span)
         self.plot.setYRange(*self._y_range, padding=0.0)
-        if self.log_scale:
-            self.plot.getAxis("left").setTicks(decade_ticks(*self._y_range))
+        self._label_decades()
+
+    def _label_decades(self) -> None:
+        # Which decades have room for a label depends on the plot's height: redo on resize.
+        if self.log_scale and self._y_range is not None:
+            label_decades(self.plot.getAxis("left"), *self._y_range)
