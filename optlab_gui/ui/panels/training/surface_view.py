@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from optlab_gui.core.surfaces import Surface
@@ -215,6 +215,10 @@ class SurfaceView(QWidget):
         self._theme = theme
         style_plot(self.plot_widget, theme)
         self.plot.showGrid(x=False, y=False)
+        # The top y label is centred on the plot's top edge (there is no title above it):
+        # leave room for its upper half, else the widget's edge cuts it.
+        tick_font = self.plot.getAxis("left").style["tickFont"]
+        self.plot.layout.setContentsMargins(1, QFontMetricsF(tick_font).height() / 2, 1, 1)
         if self._surface is not None:
             self.set_surface(self._surface, theme)
 
