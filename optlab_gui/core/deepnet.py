@@ -191,8 +191,11 @@ def _run(
         z = a @ weights[layer]
         if batch_norm:
             centred = z - z.mean(axis=0)
-            inv_std = 1.0 / np.sqrt(np.mean(centred * centred, axis=0) + kind(BN_EPS))
-            z = centred * inv_std
+            # einsum sums the squares per unit in one pass, without a temporary array
+            variance = np.einsum("ij,ij->j", centred, centred) / kind(batch)
+            inv_std = 1.0 / np.sqrt(variance + kind(BN_EPS))
+            centred *= inv_std
+            z = centred
             normalised.append(z)
             inv_stds.append(inv_std)
         h, slope = fused(z)
@@ -222,8 +225,14 @@ def _run(
                 raise ProbeCancelledError
             dz = grad * slopes[layer]
             if batch_norm:
+                # dx = (dẑ − mean(dẑ) − x̂ · mean(dẑ · x̂)) / σ, in place where it can be
                 x_hat = normalised[layer]
-                dz = inv_stds[layer] * (dz - dz.mean(axis=0) - x_hat * np.mean(dz * x_hat, axis=0))
+                along_x_hat = np.einsum("ij,ij->j", dz, x_hat) / kind(batch)
+                corrected = x_hat * along_x_hat
+                np.subtract(dz, corrected, out=corrected)
+                corrected -= dz.mean(axis=0)
+                corrected *= inv_stds[layer]
+                dz = corrected
             norm_jobs[layer] = on_side(_weight_gradient_norm, layer_inputs[layer], dz)
             if layer:
                 grad = dz @ weights[layer].T

@@ -295,6 +295,32 @@ def test_probe_statistics_against_a_plain_computation():
         grad = dz @ (0.3 * weights[layer]).T
 
 
+def test_probe_batchnorm_gradients_against_the_core_batchnorm():
+    """The probe's inlined BatchNorm forward and backward agree with core.batchnorm (whose
+    backward is checked against finite differences above)."""
+    depth, width, batch = 4, 24, 50
+    result = deepnet.probe(
+        depth, width, batch, "tanh", "custom", 0.7, True, seed=4, precision="float64"
+    )
+    inputs, weights, upstream = deepnet._standard_draws(4, depth, width, batch, "float64", None)
+    tanh = ACTIVATIONS["tanh"]
+    ones, zeros = np.ones(width), np.zeros(width)
+    a, caches = inputs, []
+    for layer in range(depth):
+        y, cache = batchnorm.forward(a @ (0.7 * weights[layer]), ones, zeros, eps=deepnet.BN_EPS)
+        assert result.pre_activation_std[layer] == pytest.approx(y.std(), rel=1e-9)
+        caches.append((a, y, cache))
+        a = tanh.value(y)
+    grad = upstream
+    for layer in range(depth - 1, -1, -1):
+        a, y, cache = caches[layer]
+        dz, _, _ = batchnorm.backward(grad * tanh.derivative(y), cache)
+        assert result.weight_gradient_norm[layer] == pytest.approx(
+            np.linalg.norm(a.T @ dz), rel=1e-9
+        )
+        grad = dz @ (0.7 * weights[layer]).T
+
+
 def test_deep_sigmoid_saturates_without_batchnorm_and_not_with_it():
     kwargs = {
         "depth": 20,
