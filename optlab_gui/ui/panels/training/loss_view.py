@@ -85,7 +85,8 @@ def label_decades(axis: pg.AxisItem, low: float, high: float) -> None:
     height and tick font, so that no two labels touch (short presentation plots hold only a
     few), and make room for the widest label."""
     metrics = QFontMetricsF(axis.style["tickFont"] or axis.font())
-    ticks = decade_ticks(low, high, axis.height(), metrics.height())
+    # Not laid out yet (height 0): label as if tall; a resize relabels.
+    ticks = decade_ticks(low, high, axis.height() or math.inf, metrics.height())
     axis.setTicks(ticks)
     # pyqtgraph widens an axis for new labels only when it paints them, so they would show
     # cut until the next frame (for good in a still scene or a screenshot): widen it now.
