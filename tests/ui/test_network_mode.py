@@ -191,6 +191,8 @@ def test_batch_lesson_fits_1280x720_at_presentation_scale_2(main_window, mode, q
         shown = label.isVisible() and label.text() and not label.wordWrap()
         if shown and not isinstance(label, ElidedLabel):
             assert label.sizeHint().width() <= label.width(), label.text()
+    # The formula and its values fit the sidebar: no sideways scrolling.
+    assert mode.formula.minimumSizeHint().width() <= mode.formula_page.viewport().width()
     for view in (mode.boundary_view, mode.loss_view, mode.accuracy_view):
         plot = view.plot_widget.getPlotItem()
         assert plot.size().width() <= view.plot_widget.width() + 1

@@ -275,3 +275,37 @@ def test_log_tick_labels_never_touch_on_a_short_axis(low, high):
     assert (gaps >= label_pixels).all()
     # Unlabelled decades keep their ticks.
     assert len(major) == int(np.ceil(high) - np.floor(low)) + 1
+
+
+def test_adam_scene_fits_1280x720_at_presentation_scale_2(main_window, qtbot):
+    from PySide6.QtGui import QFontMetricsF
+
+    from optlab_gui.ui.scenes import built_in_lesson_path
+
+    main_window.resize(1280, 720)
+    main_window.set_presentation_scale(2.0)
+    main_window.open_lesson(built_in_lesson_path())
+    main_window.show_scene(len(main_window.lesson_sidebar.lesson.scenes) - 1)  # Adam
+    panel = main_window.current_panel()
+    mode = panel.current_mode()
+    steps = panel.scene_state()["surface"]["steps"]
+    qtbot.waitUntil(lambda: last_step(panel) >= steps, timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: str(steps) in mode.formula.caption.text(), timeout=TIMEOUT_MS)
+    # The sidebar's formula and values fit its width: no sideways scrolling.
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    assert mode.formula.minimumSizeHint().width() <= mode.formula_page.viewport().width()
+    assert not mode.formula_page.horizontalScrollBar().isVisible()
+    assert mode.formula.formula.width() <= mode.formula_page.viewport().width()
+    # The short log loss plot keeps its labels apart.
+    axis = mode.loss_view.plot.getAxis("left")
+    label_height = QFontMetricsF(axis.style["tickFont"]).height()
+    low, high = mode.loss_view.plot.vb.viewRange()[1]
+    labelled = sorted(
+        v for level in axis._tickLevels for v, text in level if text and low <= v <= high
+    )
+    assert labelled
+    assert (np.diff(labelled) * axis.height() / (high - low) >= label_height).all()
+    # The surface's top y label has room above the plot.
+    surface_plot = mode.surface_view.plot
+    top_margin = surface_plot.layout.getContentsMargins()[1]
+    assert top_margin >= QFontMetricsF(surface_plot.getAxis("left").style["tickFont"]).height() / 2

@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 SENTINEL_COLOR = "#010203"
 #: Pixels per SVG point at scale 1.0.
 BASE_ZOOM = 1.25
+#: The narrowest a formula is shrunk to.
+MIN_WIDTH = 120
 
 
 @cache
@@ -90,10 +92,22 @@ class FormulaView(QWidget):
         metrics = self.fontMetrics()
         return QSize(metrics.horizontalAdvance(self._fallback_text) + 8, metrics.height() + 8)
 
-    def minimumSizeHint(self) -> QSize:
-        """Never squeezed below the height that keeps the formula legible."""
+    def hasHeightForWidth(self) -> bool:
+        """The image keeps its aspect: a narrower view is a shorter one."""
+        return self._renderer.isValid()
+
+    def heightForWidth(self, width: int) -> int:
+        """The height of the image shrunk (never stretched) to ``width``."""
         hint = self.sizeHint()
-        return QSize(min(hint.width(), 120), hint.height())
+        return round(hint.height() * min(1.0, width / max(1, hint.width())))
+
+    def minimumSizeHint(self) -> QSize:
+        """Shrinks with the width it is given (a narrow sidebar scales the image down rather
+        than scrolling sideways), but not below a width that keeps it legible."""
+        width = min(self.sizeHint().width(), MIN_WIDTH)
+        return QSize(
+            width, self.heightForWidth(width) if self.has_image() else self.sizeHint().height()
+        )
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Paint the SVG, shrunk to the width available but never stretched."""

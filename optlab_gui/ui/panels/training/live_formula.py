@@ -36,6 +36,8 @@ class LiveFormula(QWidget):
         self.values = QLabel()
         self.values.setObjectName("formulaValues")
         self.values.setTextFormat(Qt.TextFormat.RichText)
+        # The table's meanings wrap rather than widen a narrow sidebar (presentation scale 2).
+        self.values.setWordWrap(True)
         self.values.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.values.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self._body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
