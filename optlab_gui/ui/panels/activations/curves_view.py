@@ -269,7 +269,10 @@ class CurvesView(QWidget):
         if not label or not visible:
             self.region_label.setVisible(False)
             return
-        start, end = max(visible, key=lambda interval: interval[1] - interval[0])
+        # The widest region; of near-equal ones (tanh, sigmoid) the leftmost, because the
+        # σ′ peak mark writes its label at the right end of the plot.
+        widest = max(end - start for start, end in visible)
+        start, end = next(iv for iv in sorted(visible) if iv[1] - iv[0] >= 0.9 * widest)
         # Anchor the text on the side of the region that faces the middle of the view, so a
         # region at the edge of the plot keeps its label inside the plot; half-way up, clear
         # of the legend (top left) and of the curves' flat tails (bottom).
