@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from optlab_gui.training.network_race import BOUNDARY, GRID_SIZE, TEST_ACCURACY
+from optlab_gui.training.session import Command
 from optlab_gui.ui.panels.training import network_mode
 from optlab_gui.ui.panels.training.lane_controls import ElidedLabel, ElidedRadioButton
 
@@ -79,6 +80,24 @@ def test_batch_size_lesson_races_one_optimizer_under_three_regimes(mode, qtbot):
     assert epochs[0] == 30 and epochs[1] < 1 < epochs[2]  # BGD, SGD, mini-batch 32
     mode.lesson_button.click()
     assert len(mode.race.lanes) == 7 and not mode.is_batch_lesson()
+
+
+def test_batch_size_lesson_after_a_divergence(mode, qtbot):
+    """The lesson replaces the lanes while one is marked diverged (the monkey found the
+    list of the old lanes refreshed with the new lanes' colours)."""
+    mode.send_session_command(Command("set_hyperparameters", {"lane": "adadelta", "eps": 1e6}))
+    mode.send_session_command(Command("set_hyperparameters", {"lane": "gd", "lr": 1e6}))
+    mode.advance(5)
+    qtbot.waitUntil(lambda: "gd" in mode.diverged_at, timeout=TIMEOUT_MS)
+    mode.lane_list.set_inspected("adadelta")
+    mode.lesson_button.click()
+    assert mode.lane_list.lane_keys() == ("adadelta@full", "adadelta@sgd", "adadelta@mini_32")
+    assert mode.diverged_at == {}
+    mode.advance(3)
+    qtbot.waitUntil(lambda: mode.trace.last_step == 3, timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: settled(mode), timeout=TIMEOUT_MS)
+    mode.frame_clock.flush()
+    assert mode.trace.channel(TEST_ACCURACY).shape[1] == 3
 
 
 def QColorName(color: str) -> str:

@@ -178,6 +178,10 @@ class LaneList(QWidget):
         layout.setColumnStretch(3, 1)
         self._theme: Theme | None = None
 
+    def lane_keys(self) -> tuple[str, ...]:
+        """The lanes listed, in race order."""
+        return tuple(lane for lane, _optimizer in self._lanes)
+
     def is_enabled(self, lane: str) -> bool:
         """True when ``lane`` takes part (is drawn)."""
         return self._checks[lane].isChecked()

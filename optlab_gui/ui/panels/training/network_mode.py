@@ -1069,7 +1069,9 @@ class NetworkRaceMode(RaceMode):
         if self.loss_view is not None:
             self.loss_view.reset_ranges()
             self.accuracy_view.reset_ranges()
-        if had_divergence:
+        # The "diverged" marks go. When the lanes themselves change (the batch-size lesson)
+        # the list is stale here; _configure rebuilds it and refreshes the texts after.
+        if had_divergence and self.lane_list.lane_keys() == tuple(self.race.lane_keys):
             self._refresh_texts()
 
     @Slot(object)
