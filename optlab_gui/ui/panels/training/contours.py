@@ -48,12 +48,17 @@ def contour_segments(
     xs: list[np.ndarray] = []
     ys: list[np.ndarray] = []
     for level in levels:
-        above = [np.where(finite, corner > level, False) for corner in corners]
+        above = [(corner > level) & finite for corner in corners]
         case = above[0] + 2 * above[1] + 4 * above[2] + 8 * above[3]
+        # only the few cells the contour crosses (not all below, not all above) are sorted
+        # by case: one pass over the grid per level instead of one per case
+        crossed_i, crossed_j = np.nonzero((case > 0) & (case < 15))
+        crossed_cases = case[crossed_i, crossed_j]
         for code, pairs in _SEGMENTS.items():
-            cells_i, cells_j = np.nonzero(case == code)
-            if not len(cells_i):
+            picked = crossed_cases == code
+            if not picked.any():
                 continue
+            cells_i, cells_j = crossed_i[picked], crossed_j[picked]
             for first, second in pairs:
                 x1, y1 = _crossing(first, cells_i, cells_j, x, y, corners, level)
                 x2, y2 = _crossing(second, cells_i, cells_j, x, y, corners, level)
