@@ -1,10 +1,12 @@
-"""The loss surface's contour lines (marching squares): every segment end lies on its level."""
+"""The loss surface's contour lines (marching squares) and band levels."""
 
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from optlab_gui.ui.panels.training.contours import contour_segments
+from optlab_gui.ui.panels.training.surface_view import quantile
 
 
 def test_contour_points_lie_on_their_circles():
@@ -28,3 +30,11 @@ def test_cells_with_a_non_finite_corner_are_skipped():
     values[10, :] = 0.0
     xs, _ys = contour_segments(x, y, values, np.array([0.05]))
     np.testing.assert_allclose(xs, 0.05)
+
+
+def test_band_quantile_is_numpys_linear_quantile():
+    rng = np.random.default_rng(0)
+    for size in (1, 2, 3, 10, 57, 1000):
+        values = rng.standard_normal(size)
+        for q in (0.0, 0.01, 0.5, 0.9, 0.98, 1.0):
+            assert quantile(values, q) == pytest.approx(np.quantile(values, q), rel=1e-12)

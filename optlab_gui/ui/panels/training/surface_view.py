@@ -41,6 +41,18 @@ class Arrow:
     dashed: bool = False
 
 
+def quantile(values: np.ndarray, q: float) -> float:
+    """np.quantile's default (linear) ``q``-quantile of ``values``, by partial sorting: the
+    same number without importing numpy.ma (~20 ms of start-up) as np.quantile does."""
+    flat = np.ravel(values)
+    position = q * (flat.size - 1)
+    below = math.floor(position)
+    above = min(below + 1, flat.size - 1)
+    ordered = np.partition(flat, (below, above))
+    low, high = float(ordered[below]), float(ordered[above])
+    return low + (high - low) * (position - below)
+
+
 def band_levels(values: np.ndarray, log_scale: bool) -> np.ndarray:
     """BAND_COUNT − 1 contour levels spreading the bands evenly over the surface's values as
     seen in the view (logarithmically for surfaces with a huge range)."""
@@ -48,11 +60,11 @@ def band_levels(values: np.ndarray, log_scale: bool) -> np.ndarray:
     shifted = values - lowest
     if log_scale:
         positive = shifted[shifted > 0]
-        floor = float(np.quantile(positive, 0.01)) if positive.size else 1.0
+        floor = quantile(positive, 0.01) if positive.size else 1.0
         transformed = np.log10(shifted + floor)
-        edges = np.linspace(transformed.min(), np.quantile(transformed, 0.98), BAND_COUNT + 1)
+        edges = np.linspace(transformed.min(), quantile(transformed, 0.98), BAND_COUNT + 1)
         return 10 ** edges[1:-1] - floor + lowest
-    edges = np.linspace(0.0, float(np.quantile(shifted, 0.9)), BAND_COUNT + 1)
+    edges = np.linspace(0.0, quantile(shifted, 0.9), BAND_COUNT + 1)
     return edges[1:-1] + lowest
 
 
