@@ -170,15 +170,18 @@ class LossView(QWidget):
         self.fit_legend()
 
     def fit_legend(self) -> None:
-        """Keep the legend where it fits: one column, else two, else hidden (the optimizer
-        list beside the plots names the colours too)."""
+        """Keep the legend where it fits inside the plot: one column, else two, else hidden
+        (the optimizer list beside the plots names the colours too)."""
         room = self.plot.vb.height()
+        # The legend sits 8 px in from the right edge: wider than this, it leaves the plot.
+        width_room = self.plot.vb.width() - 16
         if room <= 0:
             return
         for columns in (1, 2):
             self.legend.setColumnCount(columns)
             self.legend.updateSize()
-            if self.legend.boundingRect().height() <= 0.7 * room:
+            size = self.legend.boundingRect()
+            if size.height() <= 0.7 * room and size.width() <= width_room:
                 self.legend.setVisible(True)
                 return
         self.legend.setVisible(False)
