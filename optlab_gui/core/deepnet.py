@@ -14,14 +14,11 @@ matmul cost of float64) and falls back to float64 automatically when float32 wou
 
 from __future__ import annotations
 
-import contextvars
 import math
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import partial
 
 import numpy as np
 
@@ -141,7 +138,7 @@ def _histogram(values: np.ndarray, edges: np.ndarray, uniform: bool, finite: boo
 
 def _layer_summary(z, slope, threshold: float, edges, uniform: bool):
     """Mean, standard deviation, saturated share and (with edges known) histogram of one
-    layer's activation inputs; runs beside the next layer's matrix product."""
+    layer's activation inputs, plus their largest magnitude and whether all are finite."""
     flat = z.ravel()
     n = flat.size
     # one sum and one BLAS dot instead of np.std's extra passes; the mean of a layer's
@@ -167,14 +164,8 @@ def _uniform(edges: np.ndarray) -> bool:
     return bool(np.allclose(spacing, spacing[0], rtol=1e-9, atol=0.0))
 
 
-def _run(
-    depth, width, batch, activation, std, batch_norm, seed, bins, gradients, dtype, stop, side
-):
-    """One probe in ``dtype``. The per-layer summaries and weight-gradient products are
-    independent of the chain of layers, so they run on the ``side`` thread while this one
-    goes on with the next layer (NumPy and BLAS release the GIL: two cores both work)."""
-    # the side thread computes under this thread's NumPy error state (a context variable)
-    on_side = partial(side.submit, contextvars.copy_context().run)
+def _run(depth, width, batch, activation, std, batch_norm, seed, bins, gradients, dtype, stop):
+    """One probe in ``dtype``; the probe's second try in float64 calls it again."""
     act = ACTIVATIONS[activation]
     fused = act.bound_fused()
     threshold = SATURATION_THRESHOLD * act.max_derivative()
@@ -201,23 +192,23 @@ def _run(
         h, slope = fused(z)
         if slope.dtype != z.dtype:
             slope = slope.astype(z.dtype)
-        summaries.append(on_side(_layer_summary, z, slope, threshold, edges, uniform))
+        summaries.append(_layer_summary(z, slope, threshold, edges, uniform))
         if gradients:
             layer_inputs.append(a)
             slopes.append(slope)
-        pres.append(z)
+        if edges is None:
+            pres.append(z)
         a = h.astype(kind, copy=False)
-    late_histograms = None
-    if edges is None:  # histograms wait for the largest |z| of all layers
-        largest = max(job.result()[4] for job in summaries)
-        edges = _edges(bins, largest)
+    mean, spread, saturated, counts, largest, finite_layers = zip(*summaries, strict=True)
+    finite = all(finite_layers)
+    if edges is None:  # the histograms' edges reach the largest |z| of all layers
+        edges = _edges(bins, max(largest))
         uniform = _uniform(edges)
-        late_histograms = [
-            on_side(_histogram, z, edges, uniform, job.result()[5])
-            for z, job in zip(pres, summaries, strict=True)
+        counts = [
+            _histogram(z, edges, uniform, layer_finite)
+            for z, layer_finite in zip(pres, finite_layers, strict=True)
         ]
     norms = np.full(depth, np.nan)
-    norm_jobs = {}
     if gradients:
         grad = upstream
         for layer in range(depth - 1, -1, -1):
@@ -233,18 +224,9 @@ def _run(
                 corrected -= dz.mean(axis=0)
                 corrected *= inv_stds[layer]
                 dz = corrected
-            norm_jobs[layer] = on_side(_weight_gradient_norm, layer_inputs[layer], dz)
+            norms[layer] = _weight_gradient_norm(layer_inputs[layer], dz)
             if layer:
                 grad = dz @ weights[layer].T
-    mean, spread, saturated, counts, _, finite_layers = zip(
-        *(job.result() for job in summaries), strict=True
-    )
-    finite = all(finite_layers)
-    if late_histograms is not None:
-        counts = [job.result() for job in late_histograms]
-    for layer, job in norm_jobs.items():
-        norms[layer] = job.result()
-    if gradients:
         # gradients below ~1e-30 are near float32's underflow: recompute them in float64
         finite = finite and bool(np.all(np.isfinite(norms))) and float(norms.min()) > FLOAT32_FLOOR
     summary = (np.array(mean), np.array(spread), np.stack(counts), edges, np.array(saturated))
@@ -286,18 +268,11 @@ def probe(
     std = initial_std(init, width, width, weight_std)
     arguments = (depth, width, batch, activation, std, batch_norm, seed, bins, gradients)
     dtype = precision
-    with (
-        np.errstate(over="ignore", invalid="ignore", divide="ignore"),
-        ThreadPoolExecutor(max_workers=1, thread_name_prefix="probe-side") as side,
-    ):
-        try:
-            results, finite = _run(*arguments, dtype, should_stop, side)
-            if not finite and dtype == "float32":
-                dtype = "float64"
-                results, _ = _run(*arguments, dtype, should_stop, side)
-        except ProbeCancelledError:
-            side.shutdown(cancel_futures=True)  # drop the summaries still queued
-            raise
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        results, finite = _run(*arguments, dtype, should_stop)
+        if not finite and dtype == "float32":
+            dtype = "float64"
+            results, _ = _run(*arguments, dtype, should_stop)
     mean, spread, counts, edges, saturated, norms = results
     return ProbeResult(
         depth=depth,
