@@ -176,6 +176,7 @@ class RaceRunner:
                 self._paced_steps += taken
             except Exception:  # a bug in a session must not kill the process silently
                 self.running = False
+                self.flush()  # the steps taken before the failure, then the failure
                 self._send(self._update(error=traceback.format_exc()))
         if self._pending and self._clock() - self._last_sent >= self._update_interval:
             self.flush(announce=not self.running)

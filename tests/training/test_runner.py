@@ -192,6 +192,25 @@ def test_a_bug_in_the_session_is_reported_and_pauses(sent, clock, monkeypatch):
     assert "RuntimeError: boom" in sent[-1].error
 
 
+def test_steps_before_a_bug_are_sent_before_the_error(sent, clock, monkeypatch):
+    """The GUI learns of every step taken before the failure, and only then that it stopped
+    (an error sent first let it settle one batch short)."""
+    race = SurfaceRace("ravine", optimizers=["gd"])
+    runner = RaceRunner(race, sent.append, clock=clock)
+    step = race.step
+
+    def fails_at_step_five():
+        if race.step_count == 4:
+            raise RuntimeError("boom")
+        return step()
+
+    monkeypatch.setattr(race, "step", fails_at_step_five)
+    runner.handle(Command(RUN))
+    runner.work(budget_seconds=1.0)
+    assert steps_sent(sent) == [1, 2, 3, 4]
+    assert "RuntimeError: boom" in sent[-1].error and not sent[-1].running
+
+
 def receive_until(connection, predicate, limit=5.0):
     """Updates from ``connection`` until one satisfies ``predicate``."""
     received = []
