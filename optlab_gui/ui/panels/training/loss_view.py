@@ -21,6 +21,9 @@ from optlab_gui.ui.widgets.plots import make_plot_widget, series_pen, style_lege
 
 #: In log mode, gaps below this fraction of the first loss are drawn at this floor.
 LOG_FLOOR_FRACTION = 1e-12
+#: The most of the plot's height the legend may cover; in presentation's short plots a
+#: legend that high would hide the curves (the optimizer list names the colours there).
+LEGEND_HEIGHT_SHARE = {False: 0.7, True: 1 / 3}
 
 
 def nice_ceiling(value: float) -> float:
@@ -171,8 +174,10 @@ class LossView(QWidget):
 
     def fit_legend(self) -> None:
         """Keep the legend where it fits inside the plot: one column, else two, else hidden
-        (the optimizer list beside the plots names the colours too)."""
-        room = self.plot.vb.height()
+        (the optimizer list beside the plots names the colours too). In presentation it
+        may cover less of the plot's height (see LEGEND_HEIGHT_SHARE)."""
+        presenting = self._theme is not None and self._theme.name == "presentation"
+        room = LEGEND_HEIGHT_SHARE[presenting] * self.plot.vb.height()
         # The legend sits 8 px in from the right edge: wider than this, it leaves the plot.
         width_room = self.plot.vb.width() - 16
         if room <= 0:
@@ -181,7 +186,7 @@ class LossView(QWidget):
             self.legend.setColumnCount(columns)
             self.legend.updateSize()
             size = self.legend.boundingRect()
-            if size.height() <= 0.7 * room and size.width() <= width_room:
+            if size.height() <= room and size.width() <= width_room:
                 self.legend.setVisible(True)
                 return
         self.legend.setVisible(False)
