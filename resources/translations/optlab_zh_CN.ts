@@ -663,7 +663,7 @@
     <name>InspectorPlots</name>
     <message>
       <source>Effective learning rate per coordinate</source>
-      <extracomment>Points per drawn curve at most. The bias correction matters in Adam's first steps (1 − β₁ᵗ ≈ 1 after a few dozen): the m/m̂ plot shows this many.</extracomment>
+      <extracomment>Points per drawn curve at most. The bias correction matters in Adam's first steps (1 − β₁ᵗ ≈ 1 after a few dozen): the m/m̂ plot shows this many. In presentation each plot keeps at least this height (times the scale) and the page scrolls to the second one, rather than squeezing both into a short sidebar.</extracomment>
       <translation>每个坐标的有效学习率</translation>
     </message>
     <message>
@@ -694,16 +694,20 @@
       <translation>选择颜色</translation>
     </message>
     <message>
-      <source>Inspect this optimizer: arrows, formula, plots</source>
-      <translation>查看这个优化器的内部：箭头、公式、曲线</translation>
-    </message>
-    <message>
       <source>diverged</source>
       <translation>已发散</translation>
     </message>
     <message>
       <source>Diverged at step {step}</source>
       <translation>在第 {step} 步发散</translation>
+    </message>
+    <message>
+      <source>Optimizers</source>
+      <translation>优化器</translation>
+    </message>
+    <message>
+      <source>Choose the optimizers that take part</source>
+      <translation>选择参加竞赛的优化器</translation>
     </message>
     <message>
       <source>Colour of the optimizer</source>
@@ -971,6 +975,7 @@
     </message>
     <message>
       <source>Cannot open the lesson</source>
+      <extracomment>Rounds of posted events that settle the first frame's layout before a screenshot. Qt's PNG quality 70 is zlib level 2: about half the time of the default level for ~5 % larger files (measured on the BatchNorm panel's heat maps: 50 ms instead of 100 ms).</extracomment>
       <translation>无法打开课程</translation>
     </message>
     <message>
@@ -1042,7 +1047,7 @@
     <name>NetworkRaceMode</name>
     <message>
       <source>Data</source>
-      <extracomment>Item data of the dataset combo for the data set loaded from a CSV file. What the loss and accuracy curves measure: (key, loss channel, accuracy channel). Points per curve at most while running / paused (painting must fit a frame). While running, the formula's values change at most this often. Steps computed for a --screenshot, so it shows a race under way. Decision boundaries kept for time travel (the first and last ones whole, sparser between). Steps a scene may ask to compute again at most. The batch-size lesson's three shades of one colour (HSL lightness): BGD dark, SGD light. Each optimizer's hyper-parameters, also while the lesson races only one of them. Folded away in presentation: the lecture changes data set, batch and activation.</extracomment>
+      <extracomment>Item data of the dataset combo for the data set loaded from a CSV file. What the loss and accuracy curves measure: (key, loss channel, accuracy channel). Points per curve at most while running / paused (painting must fit a frame). While running, the formula's values change at most this often. Decision boundaries kept for time travel (the first and last ones whole, sparser between). Steps a scene may ask to compute again at most. The batch-size lesson's three shades of one colour (HSL lightness): BGD dark, SGD light. Each optimizer's hyper-parameters, also while the lesson races only one of them. What the lecture changes: data set, batch and activation (the rest folds away in presentation). How the curves are measured and drawn: folded away in presentation.</extracomment>
       <translation>数据</translation>
     </message>
     <message>
@@ -1402,7 +1407,7 @@
     <name>RaceMode</name>
     <message>
       <source>Every optimizer diverged: lower the learning rates and reset (R).</source>
-      <extracomment>Recorded steps kept for drawing and time travel: the first 1024 and the last 2048 steps whole, the middle ever sparser. Every frame reads them all, so fewer is faster. Optimizer states kept for time travel (sampled by the session, see keeps_state_at). Key of the mode (the panel's mode switch lists modes by it). The run's recorded steps changed (new data, reset, or scrubbing): (first, last, shown). Step at which each lane diverged in the shown run (absent: it did not).</extracomment>
+      <extracomment>Recorded steps kept for drawing and time travel: the first 1024 and the last 2048 steps whole, the middle ever sparser. Every frame reads them all, so fewer is faster. Optimizer states kept for time travel (sampled by the session, see keeps_state_at). While a race runs, the curve views (loss, accuracy) take turns: each is redrawn on one frame in this many (about 20 times a second), so no frame pays for every view; paused, all are. Key of the mode (the panel's mode switch lists modes by it). The run's recorded steps changed (new data, reset, or scrubbing): (first, last, shown). Step at which each lane diverged in the shown run (absent: it did not). Steps a restored scene asked for: a screenshot waits until they are drawn.</extracomment>
       <translation>所有优化器都发散了：请调低学习率后重置（R）。</translation>
     </message>
     <message>
@@ -1557,7 +1562,7 @@
     <name>SurfaceRaceMode</name>
     <message>
       <source>Surface</source>
-      <extracomment>The snapshot channel holding every lane's optimizer state. While running, the formula's values and the inspector plots change at most this often (faster is unreadable and costs frame time). Points per drawn trajectory and per loss curve at most: painting must fit a frame. While the race runs every frame rebuilds every curve, so it draws fewer points, without antialiasing (measured here: ~14 ms of CPU per frame at 250 points, ~9 at 160); paused, the same curves are drawn finer and smooth. Trajectory points closer than this many pixels along the path are merged. Inspector arrows shorter than this on screen are magnified by a power of 10. Colours of the notes' Momentum/NAG figure: the carried-over jump and the gradient step. Steps computed for a --screenshot, so it shows a race under way. Most steps a scene may ask for, and the largest start coordinate it may hold.</extracomment>
+      <extracomment>The snapshot channel holding every lane's optimizer state. While running, the formula's values and the inspector plots change at most this often (faster is unreadable and costs frame time). Points per drawn trajectory and per loss curve at most: painting must fit a frame. While the race runs every frame rebuilds every curve, so it draws fewer points, without antialiasing (measured here: ~14 ms of CPU per frame at 250 points, ~9 at 160); paused, the same curves are drawn finer and smooth. Trajectory points closer than this many pixels along the path are merged. Inspector arrows shorter than this on screen are magnified by a power of 10. Colours of the notes' Momentum/NAG figure: the carried-over jump and the gradient step. Most steps a scene may ask for, and the largest start coordinate it may hold.</extracomment>
       <translation>曲面</translation>
     </message>
     <message>
@@ -1671,6 +1676,10 @@
     <message>
       <source>loss</source>
       <translation>损失</translation>
+    </message>
+    <message>
+      <source>Hyper-parameters</source>
+      <translation>超参数</translation>
     </message>
     <message>
       <source>Hyper-parameters of {optimizer}</source>

@@ -11,10 +11,11 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from optlab_gui.training.session import POSITION, Command
 from optlab_gui.ui.panels.base import EXPORT, RESET, START_PAUSE, STEP
+from optlab_gui.ui.panels.training.inspector import PRESENTATION_PLOT_HEIGHT
 from optlab_gui.ui.panels.training.lane_controls import ElidedLabel
 
 TIMEOUT_MS = 20_000  # the first update includes starting the compute process
@@ -309,3 +310,48 @@ def test_adam_scene_fits_1280x720_at_presentation_scale_2(main_window, qtbot):
     surface_plot = mode.surface_view.plot
     top_margin = surface_plot.layout.getContentsMargins()[1]
     assert top_margin >= QFontMetricsF(surface_plot.getAxis("left").style["tickFont"]).height() / 2
+    # The loss legend covers at most a third of the short plot, or it is hidden.
+    legend = mode.loss_view.legend
+    assert (
+        not legend.isVisible()
+        or legend.boundingRect().height() <= mode.loss_view.plot.vb.height() / 3
+    )
+    # Only the racing optimizers (and the inspected one) are listed; the menu switches the others.
+    lanes = mode.lane_list
+    racing = [lane for lane in lanes.lane_keys() if lanes.is_enabled(lane)]
+    for lane in lanes.lane_keys():
+        row = lanes.findChild(QWidget, f"laneInspect_{lane}")
+        assert row.isVisible() == (lane in racing or lane == lanes.inspected())
+    assert lanes.race_menu_button.isVisible()
+    idle = next(lane for lane in lanes.lane_keys() if lane not in racing)
+    action = next(a for a in lanes.race_menu_button.menu().actions() if a.data() == idle)
+    action.trigger()
+    assert lanes.is_enabled(idle) and lanes.findChild(QWidget, f"laneInspect_{idle}").isVisible()
+    action.trigger()
+    assert not lanes.is_enabled(idle)
+    assert not lanes.findChild(QWidget, f"laneInspect_{idle}").isVisible()
+    # The formula tab shows Adam's whole update rule without vertical scrolling.
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    viewport = mode.formula_page.viewport()
+    formula = mode.formula.formula
+    assert formula.height() >= formula.heightForWidth(formula.width())
+    assert formula.mapTo(viewport, QPoint(0, formula.height())).y() <= viewport.height()
+    assert mode.formula_page.verticalScrollBar().value() == 0
+    # Shrunk to fit, but never below its size in normal mode (scale 1).
+    assert formula.heightForWidth(formula.width()) >= formula.sizeHint().height() / 2
+    # The Inside tab: both plots keep a usable height, their titles wrap whole above them,
+    # and the first plot is in view without scrolling.
+    mode.tabs.setCurrentWidget(mode.inspector_page)
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    inspector, page = mode.inspector, mode.inspector_page.viewport()
+    rate_plot = inspector.rate_plot
+    qtbot.waitUntil(
+        lambda: rate_plot.mapTo(page, QPoint(0, rate_plot.height())).y() <= page.height()
+    )
+    for plot, title in (
+        (inspector.rate_plot, inspector.rate_title),
+        (inspector.moment_plot, inspector.moment_title),
+    ):
+        assert plot.isVisible() and plot.height() >= 2 * PRESENTATION_PLOT_HEIGHT
+        assert title.isVisible() and title.height() >= title.heightForWidth(title.width())
+        assert title.width() <= page.width()

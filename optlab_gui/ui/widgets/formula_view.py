@@ -97,8 +97,10 @@ class FormulaView(QWidget):
         return self._renderer.isValid()
 
     def heightForWidth(self, width: int) -> int:
-        """The height of the image shrunk (never stretched) to ``width``."""
+        """The height of the image shrunk (never stretched) to ``width``, or to the widget's
+        maximum width if less (layouts ask with the width of their cell)."""
         hint = self.sizeHint()
+        width = min(width, self.maximumWidth())
         return round(hint.height() * min(1.0, width / max(1, hint.width())))
 
     def minimumSizeHint(self) -> QSize:

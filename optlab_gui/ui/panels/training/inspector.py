@@ -5,10 +5,12 @@ what the bias correction does in the first steps."""
 from __future__ import annotations
 
 import numpy as np
+import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from optlab_gui.training.decimation import peak_decimate
+from optlab_gui.ui.panels.training.live_formula import UNLIMITED_SIZE
 from optlab_gui.ui.panels.training.loss_view import label_decades
 from optlab_gui.ui.theme import Theme
 from optlab_gui.ui.widgets.plots import (
@@ -24,6 +26,9 @@ MAX_POINTS = 300
 #: The bias correction matters in Adam's first steps (1 − β₁ᵗ ≈ 1 after a few dozen): the
 #: m/m̂ plot shows this many.
 MOMENT_STEPS = 150
+#: In presentation each plot keeps at least this height (times the scale) and the page
+#: scrolls to the second one, rather than squeezing both into a short sidebar.
+PRESENTATION_PLOT_HEIGHT = 75
 
 
 def positive_log10(values: np.ndarray) -> np.ndarray:
@@ -54,26 +59,43 @@ class InspectorPlots(QWidget):
         self.constant_note.setObjectName("constantRateNote")
         self.constant_note.setWordWrap(True)
         self.constant_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # In presentation the titles are labels above the plots: they wrap in a narrow sidebar
+        # where a plot's one-line title would be cut.
+        self.rate_title = self._title_label("effectiveRateTitle")
+        self.moment_title = self._title_label("momentTitle")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.rate_title)
         layout.addWidget(self.rate_plot, 1)
         layout.addWidget(self.constant_note, 1)
+        layout.addWidget(self.moment_title)
         layout.addWidget(self.moment_plot, 1)
         self._theme: Theme | None = None
         self._color = "#808080"
         self._has_rate = True
+        self._has_moments = True
         self.retranslate_ui()
+
+    @staticmethod
+    def _title_label(name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return label
 
     def retranslate_ui(self) -> None:
         """Titles, axis labels and legends."""
         theme = self._theme
         if theme is None:
             return
-        set_plot_title(self.rate_plot, self.tr("Effective learning rate per coordinate"), theme)
+        rate_title = self.tr("Effective learning rate per coordinate")
+        self._set_title(self.rate_plot, self.rate_title, rate_title)
         set_axis_label(self.rate_plot, "bottom", self.tr("step"), theme)
         # Bold: the regular UI font leaves the combining hat of m̂ out.
-        title = self.tr("Adam: m and bias-corrected <b>m̂</b>, first {steps} steps")
-        set_plot_title(self.moment_plot, title.format(steps=MOMENT_STEPS), theme)
+        moment_title = self.tr("Adam: m and bias-corrected <b>m̂</b>, first {steps} steps")
+        moment_title = moment_title.format(steps=MOMENT_STEPS)
+        self._set_title(self.moment_plot, self.moment_title, moment_title)
         set_axis_label(self.moment_plot, "bottom", self.tr("step"), theme)
         self.constant_note.setText(
             self.tr(
@@ -83,22 +105,53 @@ class InspectorPlots(QWidget):
         )
         self._relabel()
 
+    def _presenting(self) -> bool:
+        return self._theme is not None and self._theme.name == "presentation"
+
+    def _set_title(self, plot: pg.PlotWidget, label: QLabel, text: str) -> None:
+        """``text`` as the plot's own title, or in presentation as the wrapping label above."""
+        if self._presenting():
+            item = plot.getPlotItem()
+            item.setTitle(None)
+            # A hidden title still sets the plot's minimum width: empty it too.
+            item.titleLabel.setText("")
+            label.setText(text)
+        else:
+            set_plot_title(plot, text, self._theme)
+            label.clear()
+
     def apply_theme(self, theme: Theme) -> None:
-        """Restyle both plots."""
+        """Restyle both plots; in presentation give them a height that stays readable."""
         self._theme = theme
+        presenting = self._presenting()
+        height = round(PRESENTATION_PLOT_HEIGHT * theme.scale)
         for widget in (self.rate_plot, self.moment_plot):
             style_plot(widget, theme)
+            # Fixed, not only a minimum: the wrapping titles make the scrolled page ask its
+            # plots' preferred height (a plot's is ~480 px), which would push both far down.
+            widget.setMinimumHeight(height if presenting else 0)
+            widget.setMaximumHeight(height if presenting else UNLIMITED_SIZE)
         self.constant_note.setFont(theme.font())
+        for label in (self.rate_title, self.moment_title):
+            label.setFont(theme.font())
         self.retranslate_ui()
+        self._show_plots()
 
     def show_lane(self, color: str, has_rate: bool, has_moments: bool) -> None:
         """Prepare for a lane drawn in ``color``: which of the two plots apply to it."""
         self._color = color
         self._has_rate = has_rate
-        self.rate_plot.setVisible(has_rate)
-        self.constant_note.setVisible(not has_rate)
-        self.moment_plot.setVisible(has_moments)
+        self._has_moments = has_moments
+        self._show_plots()
         self._relabel()
+
+    def _show_plots(self) -> None:
+        presenting = self._presenting()
+        self.rate_plot.setVisible(self._has_rate)
+        self.rate_title.setVisible(self._has_rate and presenting)
+        self.constant_note.setVisible(not self._has_rate)
+        self.moment_plot.setVisible(self._has_moments)
+        self.moment_title.setVisible(self._has_moments and presenting)
 
     def draw(
         self,
@@ -135,13 +188,17 @@ class InspectorPlots(QWidget):
         if theme is None:
             return
         second = theme.muted
+        presenting = self._presenting()
         solid, dashed = Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine
         self.rate_legend.clear()
         for curve, color, style, name in zip(
             self._rate_curves, (self._color, second), (solid, dashed), ("x", "y"), strict=True
         ):
             curve.setPen(series_pen(theme, color=color, style=style))
-            self.rate_legend.addItem(curve, self.tr("η_eff along {axis}").format(axis=name))
+            # Presentation's short plot: one row "x  y" under the title that names η_eff.
+            label = name if presenting else self.tr("η_eff along {axis}").format(axis=name)
+            self.rate_legend.addItem(curve, label)
+        self.rate_legend.setColumnCount(2 if presenting else 1)
         self.moment_legend.clear()
         labels = ("<b>m̂</b> (x)", "m (x)", "<b>m̂</b> (y)", "m (y)")
         colors = (self._color, self._color, second, second)
@@ -151,5 +208,6 @@ class InspectorPlots(QWidget):
         ):
             curve.setPen(series_pen(theme, color=color, style=style))
             self.moment_legend.addItem(curve, label)
+        self.moment_legend.setColumnCount(2 if presenting else 1)
         for widget in (self.rate_plot, self.moment_plot):
             style_plot(widget, theme)

@@ -7,13 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QIcon, QPixmap, QResizeEvent
+from PySide6.QtGui import QAction, QColor, QIcon, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QColorDialog,
     QGridLayout,
     QLabel,
+    QMenu,
     QRadioButton,
     QSizePolicy,
     QToolButton,
@@ -123,16 +124,21 @@ class LaneList(QWidget):
         parent: QWidget | None = None,
         lane_title: Callable[[str], str] | None = None,
         titles_may_elide: bool = False,
+        idle_lanes_fold: bool = False,
     ) -> None:
         """``lanes``: (lane key, optimizer name) in race order. ``lane_title(lane)`` names a
         lane when the optimizer alone does not (the batch-size lesson races one optimizer
         under three batch regimes); with ``titles_may_elide`` such long titles elide in
-        presentation mode rather than take the plots' width."""
+        presentation mode rather than take the plots' width. With ``idle_lanes_fold``, in
+        presentation only the rows of the lanes that take part (and the inspected one) are
+        listed, leaving the sidebar's height to the formula; ``race_menu_button`` (placed
+        by the owner) then switches any lane on or off."""
         super().__init__(parent)
         self.setObjectName("laneList")
         self._lanes = lanes
         self._lane_title = lane_title
         self._titles_may_elide = titles_may_elide
+        self._idle_lanes_fold = idle_lanes_fold
         self._checks: dict[str, QCheckBox] = {}
         self._swatches: dict[str, QToolButton] = {}
         self._names: dict[str, ElidedRadioButton] = {}
@@ -142,6 +148,14 @@ class LaneList(QWidget):
         self._colors: dict[str, str] = {}
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
+        self.race_menu_button = QToolButton(self)
+        self.race_menu_button.setObjectName("laneMenuButton")
+        self.race_menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.race_menu_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.race_menu_button.setAutoRaise(True)
+        self.race_menu_button.setMenu(QMenu(self.race_menu_button))
+        self.race_menu_button.setVisible(False)
+        self._menu_actions: dict[str, QAction] = {}
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setHorizontalSpacing(6)
@@ -151,6 +165,13 @@ class LaneList(QWidget):
             check.setObjectName(f"laneEnabled_{lane}")
             check.setChecked(True)
             check.toggled.connect(self._on_enabled)
+            action = self.race_menu_button.menu().addAction("")
+            action.setObjectName(f"laneMenuAction_{lane}")
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.setData(lane)
+            action.toggled.connect(check.setChecked)
+            self._menu_actions[lane] = action
             swatch = QToolButton()
             swatch.setObjectName(f"laneColor_{lane}")
             swatch.setAutoRaise(True)
@@ -209,6 +230,7 @@ class LaneList(QWidget):
             pixmap = QPixmap(size, size)
             pixmap.fill(QColor(color))
             self._swatches[lane].setIcon(QIcon(pixmap))
+            self._menu_actions[lane].setIcon(QIcon(pixmap))
 
     def set_hyperparameters(self, lane: str, text: str) -> None:
         """The key hyper-parameters shown after the lane's title (elided when narrow)."""
@@ -228,6 +250,7 @@ class LaneList(QWidget):
                 self.tr("Show {optimizer} in the race").format(optimizer=title)
             )
             self._swatches[lane].setToolTip(self.tr("Choose the colour"))
+            self._menu_actions[lane].setText(title)
             # The title may be elided: the tooltip names the lane in full.
             self._names[lane].setToolTip(
                 f"{title}\n{self.tr('Inspect this optimizer: arrows, formula, plots')}"
@@ -241,6 +264,8 @@ class LaneList(QWidget):
             else:
                 status.setText("")
                 status.setToolTip("")
+        self.race_menu_button.setText(self.tr("Optimizers"))
+        self.race_menu_button.setToolTip(self.tr("Choose the optimizers that take part"))
 
     def apply_theme(self, theme: Theme) -> None:
         """Fonts and the colour of the "diverged" mark."""
@@ -254,14 +279,32 @@ class LaneList(QWidget):
             status.setStyleSheet(f"color: {theme.danger}; font-weight: bold;")
         for hyper in self._hypers.values():
             hyper.setStyleSheet(f"color: {theme.muted};")
+        self._fold_idle_lanes()
+
+    def _fold_idle_lanes(self) -> None:
+        """In presentation (with ``idle_lanes_fold``) list only the lanes that take part and
+        the inspected one; elsewhere every lane."""
+        folding = (
+            self._idle_lanes_fold and self._theme is not None and self._theme.name == "presentation"
+        )
+        inspected = self.inspected()
+        for lane in self.lane_keys():
+            listed = not folding or self.is_enabled(lane) or lane == inspected
+            for row in (self._checks, self._swatches, self._names, self._hypers, self._statuses):
+                row[lane].setVisible(listed)
+        self.race_menu_button.setVisible(folding)
 
     @Slot(bool)
     def _on_enabled(self, enabled: bool) -> None:
-        self.enabled_changed.emit(self.sender().property("lane"), enabled)
+        lane = self.sender().property("lane")
+        self._menu_actions[lane].setChecked(enabled)
+        self._fold_idle_lanes()
+        self.enabled_changed.emit(lane, enabled)
 
     @Slot(bool)
     def _on_inspected(self, checked: bool) -> None:
         if checked:
+            self._fold_idle_lanes()
             self.inspected_changed.emit(self.sender().property("lane"))
 
     @Slot()

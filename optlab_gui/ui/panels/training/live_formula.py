@@ -4,6 +4,7 @@ the current values of its terms filled in beside it (they follow the run and tim
 from __future__ import annotations
 
 import html
+import math
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
@@ -11,10 +12,12 @@ from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWid
 
 from optlab_gui.core.optimizers import OPTIMIZERS
 from optlab_gui.ui.theme import Theme
-from optlab_gui.ui.widgets.formula_view import FormulaView
+from optlab_gui.ui.widgets.formula_view import MIN_WIDTH, FormulaView
 
 #: Side by side when there is this much room next to the formula for the values.
 VALUES_MIN_WIDTH = 260
+#: Qt's "no maximum" for a widget's size (QWIDGETSIZE_MAX; PySide6 does not export it).
+UNLIMITED_SIZE = (1 << 24) - 1
 
 
 def formula_key(optimizer: str) -> str:
@@ -48,6 +51,14 @@ class LiveFormula(QWidget):
         layout.addWidget(self.caption)
         layout.addLayout(self._body, 1)
         self._theme: Theme | None = None
+        self._height_room: int | None = None
+
+    def set_height_room(self, pixels: int | None) -> None:
+        """Shrink the formula (keeping its aspect) so that the caption and the whole formula
+        fit ``pixels`` of height: a lecture shows all of the rule without scrolling, the
+        values below it may scroll. None: only the width limits the formula."""
+        self._height_room = pixels
+        self._arrange()
 
     def show_optimizer(self, optimizer: str) -> None:
         """Show ``optimizer``'s update rule (its LaTeX as text if the image is missing)."""
@@ -57,6 +68,7 @@ class LiveFormula(QWidget):
     def set_values(self, caption: str, rows: list[tuple[str, str, str]]) -> None:
         """The caption above, and the (symbol, value, meaning) rows beside the formula."""
         self.caption.setText(caption)
+        self._arrange()
         cells = "".join(
             f"<tr><td><b>{html.escape(symbol)}</b></td>"
             f"<td style='padding-left:8px'>{html.escape(value)}</td>"
@@ -79,7 +91,9 @@ class LiveFormula(QWidget):
         self._arrange()
 
     def _arrange(self) -> None:
-        room = self.width() - self.formula.sizeHint().width()
+        self._fit_height()
+        formula_width = min(self.formula.sizeHint().width(), self.formula.maximumWidth())
+        room = self.width() - formula_width
         direction = (
             QBoxLayout.Direction.LeftToRight
             if room >= VALUES_MIN_WIDTH * (self._theme.scale if self._theme else 1.0)
@@ -87,6 +101,17 @@ class LiveFormula(QWidget):
         )
         if self._body.direction() != direction:
             self._body.setDirection(direction)
+
+    def _fit_height(self) -> None:
+        widest = UNLIMITED_SIZE
+        if self._height_room is not None and self.formula.has_image():
+            caption = max(0, self.caption.heightForWidth(self.width()))
+            room = self._height_room - caption - max(0, self.layout().spacing())
+            natural = self.formula.sizeHint()
+            if 0 < room < natural.height():
+                widest = max(MIN_WIDTH, math.floor(natural.width() * room / natural.height()))
+        if self.formula.maximumWidth() != widest:
+            self.formula.setMaximumWidth(widest)
 
     def _muted(self) -> str:
         return self._theme.muted if self._theme else "#808080"

@@ -8,7 +8,7 @@ import math
 import time
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -160,7 +160,8 @@ class SurfaceRaceMode(RaceMode):
         left_layout.addWidget(self.surface_note)
         left_layout.addWidget(self.timeline)
 
-        self.lane_list = LaneList(lanes)
+        # In presentation the lanes not racing fold away: the formula needs the height.
+        self.lane_list = LaneList(lanes, idle_lanes_fold=True)
         self.hyper_toggle = QToolButton()
         self.hyper_toggle.setObjectName("hyperToggle")
         self.hyper_toggle.setCheckable(True)
@@ -178,6 +179,8 @@ class SurfaceRaceMode(RaceMode):
         self.formula_page.setWidgetResizable(True)
         self.formula_page.setFrameShape(QFrame.Shape.NoFrame)
         self.formula_page.setWidget(self.formula)
+        self._formula_viewport = self.formula_page.viewport()
+        self._formula_viewport.installEventFilter(self)  # the formula fits its height
         self.tabs.addTab(self.formula_page, "")
         # Scrolls rather than growing the window: Adam's two plots must fit 1280x720 at scale 2.
         self.inspector_page = QScrollArea()
@@ -192,7 +195,11 @@ class SurfaceRaceMode(RaceMode):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.lane_list)
-        right_layout.addWidget(self.hyper_toggle)
+        folds = QHBoxLayout()
+        folds.addWidget(self.hyper_toggle)
+        folds.addStretch(1)
+        folds.addWidget(self.lane_list.race_menu_button)
+        right_layout.addLayout(folds)
         right_layout.addWidget(self.hyper_editor)
         right_layout.addWidget(self.tabs, 1)
 
@@ -279,8 +286,24 @@ class SurfaceRaceMode(RaceMode):
         self.explanation.apply_theme(theme)
         self.hyper_toggle.setChecked(theme.name != "presentation")
         self.surface_note.setVisible(theme.name != "presentation")
+        self._fit_formula_height()
         self._refresh_texts()
         self.frame_clock.request_redraw()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Fit the formula to its page's height again when the page is resized."""
+        if watched is self._formula_viewport and event.type() == QEvent.Type.Resize:
+            self._fit_formula_height()
+        return super().eventFilter(watched, event)
+
+    def _fit_formula_height(self) -> None:
+        """In presentation the whole update rule shows without scrolling (shrunk if need
+        be); elsewhere it keeps its size and the page scrolls."""
+        room = self._formula_viewport.height() if self._presenting() else None
+        self.formula.set_height_room(room)
+
+    def _presenting(self) -> bool:
+        return self._theme is not None and self._theme.name == "presentation"
 
     def snapshot_values(self, states):
         """All lanes' state terms in one array (lanes, terms, 2); NaN where a lane's optimizer
@@ -571,7 +594,7 @@ class SurfaceRaceMode(RaceMode):
         else:  # long runs keep the state of ever fewer steps: the newest one before
             caption = self.tr("{optimizer} at step {step}; its state as recorded at step {state}")
             caption = caption.format(optimizer=title, step=shown_step, state=state_step)
-        if self._theme is not None and self._theme.name != "presentation":
+        if self._theme is not None and not self._presenting():
             caption += "<br>" + self._arrow_legend(optimizer, factor)
         self.formula.set_values(caption, rows)
 
@@ -657,10 +680,14 @@ class SurfaceRaceMode(RaceMode):
         set_axis_label(self.surface_view.plot_widget, "left", "y", theme)
 
     def _relabel_hyper_toggle(self) -> None:
-        lane = self.lane_list.inspected()
-        self.hyper_toggle.setText(
-            self.tr("Hyper-parameters of {optimizer}").format(optimizer=self.lane_title(lane))
-        )
+        if self._presenting():
+            # Beside the optimizers' menu; the inspected optimizer is marked in the list.
+            self.hyper_toggle.setText(self.tr("Hyper-parameters"))
+        else:
+            title = self.lane_title(self.lane_list.inspected())
+            self.hyper_toggle.setText(
+                self.tr("Hyper-parameters of {optimizer}").format(optimizer=title)
+            )
         self.hyper_toggle.setArrowType(
             Qt.ArrowType.DownArrow if self.hyper_toggle.isChecked() else Qt.ArrowType.RightArrow
         )
