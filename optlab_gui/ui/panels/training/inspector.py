@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from optlab_gui.training.decimation import peak_decimate
 from optlab_gui.ui.panels.training.live_formula import UNLIMITED_SIZE
@@ -39,6 +39,15 @@ def positive_log10(values: np.ndarray) -> np.ndarray:
     return result
 
 
+def _key_html(entries) -> str:
+    """A one-line legend as rich text: a coloured solid or dashed stroke before each name."""
+    strokes = {Qt.PenStyle.SolidLine: "━━", Qt.PenStyle.DashLine: "╍╍"}
+    return "&nbsp;&nbsp; ".join(
+        f'<span style="color:{color}">{strokes[style]}</span>&nbsp;{name}'
+        for color, style, name in entries
+    )
+
+
 class InspectorPlots(QWidget):
     """Effective learning rate per coordinate, and Adam's m and m̂, of the inspected lane."""
 
@@ -49,8 +58,6 @@ class InspectorPlots(QWidget):
         for widget in (self.rate_plot, self.moment_plot):
             item = widget.getPlotItem()
             item.setMouseEnabled(x=False, y=False)
-            for name in ("left", "bottom"):
-                item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.rate_legend = self.rate_plot.getPlotItem().addLegend(offset=(-8, 8))
         self.moment_legend = self.moment_plot.getPlotItem().addLegend(offset=(-8, 8))
         self._rate_curves = [self.rate_plot.plot() for _ in range(2)]
@@ -74,6 +81,7 @@ class InspectorPlots(QWidget):
         self._color = "#808080"
         self._has_rate = True
         self._has_moments = True
+        self._titles: dict[QLabel, str] = {}
         self.retranslate_ui()
 
     @staticmethod
@@ -90,11 +98,13 @@ class InspectorPlots(QWidget):
         if theme is None:
             return
         rate_title = self.tr("Effective learning rate per coordinate")
+        self._titles = {self.rate_title: rate_title}
         self._set_title(self.rate_plot, self.rate_title, rate_title)
         set_axis_label(self.rate_plot, "bottom", self.tr("step"), theme)
         # Bold: the regular UI font leaves the combining hat of m̂ out.
         moment_title = self.tr("Adam: m and bias-corrected <b>m̂</b>, first {steps} steps")
         moment_title = moment_title.format(steps=MOMENT_STEPS)
+        self._titles[self.moment_title] = moment_title
         self._set_title(self.moment_plot, self.moment_title, moment_title)
         set_axis_label(self.moment_plot, "bottom", self.tr("step"), theme)
         self.constant_note.setText(
@@ -195,10 +205,7 @@ class InspectorPlots(QWidget):
             self._rate_curves, (self._color, second), (solid, dashed), ("x", "y"), strict=True
         ):
             curve.setPen(series_pen(theme, color=color, style=style))
-            # Presentation's short plot: one row "x  y" under the title that names η_eff.
-            label = name if presenting else self.tr("η_eff along {axis}").format(axis=name)
-            self.rate_legend.addItem(curve, label)
-        self.rate_legend.setColumnCount(2 if presenting else 1)
+            self.rate_legend.addItem(curve, self.tr("η_eff along {axis}").format(axis=name))
         self.moment_legend.clear()
         labels = ("<b>m̂</b> (x)", "m (x)", "<b>m̂</b> (y)", "m (y)")
         colors = (self._color, self._color, second, second)
@@ -208,6 +215,13 @@ class InspectorPlots(QWidget):
         ):
             curve.setPen(series_pen(theme, color=color, style=style))
             self.moment_legend.addItem(curve, label)
-        self.moment_legend.setColumnCount(2 if presenting else 1)
+        # A legend would cover most of presentation's short plots: the key goes in the title.
+        for legend in (self.rate_legend, self.moment_legend):
+            legend.setVisible(not presenting)
+        if presenting:
+            rate_key = [(self._color, solid, "x"), (second, dashed, "y")]
+            moment_key = list(zip(colors, styles, labels, strict=True))
+            for label, key in ((self.rate_title, rate_key), (self.moment_title, moment_key)):
+                label.setText(f"{self._titles[label]}&nbsp;&nbsp; {_key_html(key)}")
         for widget in (self.rate_plot, self.moment_plot):
             style_plot(widget, theme)
