@@ -743,6 +743,14 @@
     </message>
   </context>
   <context>
+    <name>LossView</name>
+    <message>
+      <source>Press Start (Space) to race</source>
+      <extracomment>In log mode, gaps below this fraction of the first loss are drawn at this floor. The most of the plot's height the legend may cover; in presentation's short plots a legend that high would hide the curves (the optimizer list names the colours there).</extracomment>
+      <translation>按“开始”（空格键）开始比赛</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>Activation functions</source>

@@ -11,7 +11,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
@@ -106,8 +106,6 @@ class LossView(QWidget):
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.vb.setDefaultPadding(0.02)
-        for name in ("left", "bottom"):
-            self.plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.legend = self.plot.addLegend(offset=(-8, 8))
         # The legend changes only with the settings: paint it once, then copy it.
         self.legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -121,6 +119,12 @@ class LossView(QWidget):
         self.cursor.setZValue(20)
         self.plot.addItem(self.cursor)
         self.cursor.setVisible(False)
+        # Until a lane has two steps there is no curve: say what starts one, and leave the
+        # empty axis unlabelled (its placeholder 0..1 ticks mean nothing).
+        self._hint = pg.TextItem(anchor=(0.5, 0.5))
+        self._hint.setParentItem(self.plot.vb)
+        self._hint.setZValue(30)
+        self._empty = True
         self._theme: Theme | None = None
         self._names: list[str] = [""] * lane_count
         self._shown = [True] * lane_count
@@ -131,6 +135,27 @@ class LossView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget)
+        self._set_empty(True)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """The hint shown while there is no curve yet."""
+        self._hint.setText(self.tr("Press Start (Space) to race"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate on a language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _set_empty(self, empty: bool) -> None:
+        self._empty = empty
+        self._hint.setVisible(empty)
+        self.plot.getAxis("left").setStyle(showValues=not empty)
+        self._place_hint()
+
+    def _place_hint(self) -> None:
+        self._hint.setPos(self.plot.vb.boundingRect().center())
 
     def set_log_scale(self, enabled: bool, lowest_loss: float = 0.0) -> None:
         """Plot log₁₀(loss − ``lowest_loss``), the gap to the best possible loss, instead of
@@ -147,9 +172,11 @@ class LossView(QWidget):
         self._y_range = None
 
     def apply_theme(self, theme: Theme) -> None:
-        """Restyle axes, legend and cursor."""
+        """Restyle axes, legend, cursor and the empty plot's hint."""
         self._theme = theme
         style_plot(self.plot_widget, theme)
+        self._hint.setColor(qcolor(theme.muted))
+        self._hint.setFont(theme.font())
         self.cursor.setPen(
             pg.mkPen(
                 qcolor(theme.foreground, 160), width=1.5 * theme.scale, style=Qt.PenStyle.DashLine
@@ -193,12 +220,16 @@ class LossView(QWidget):
 
     @Slot()
     def _on_view_resized(self) -> None:
+        self._place_hint()
         self.fit_legend()
         self._label_decades()
 
     def draw(self, curves: list[tuple[np.ndarray, np.ndarray] | None], last_step: int) -> None:
         """Draw each lane's (steps, losses) (None: nothing yet) over steps 0..last_step."""
         low, high = math.inf, -math.inf
+        empty = all(curve is None or len(curve[0]) < 2 for curve in curves)
+        if empty != self._empty:
+            self._set_empty(empty)
         if self.log_scale:
             curves = self._log_gaps(curves)
         for item, curve, shown in zip(self._curves, curves, self._shown, strict=True):
