@@ -17,20 +17,12 @@ import argparse
 import ctypes
 import ctypes.util
 import gc
-import os
 import sys
-import tempfile
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from lecture_window import ROOT, open_lecture_window, resident_mb
+
 LESSON = ROOT / "resources" / "lessons" / "how_deep_networks_learn.json"
 PANELS = ("activations", "batchnorm", "training")
-
-
-def resident_mb() -> float:
-    """Resident set size of this process in MB (from /proc)."""
-    with open("/proc/self/statm", encoding="ascii") as statm:
-        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def trim_heap() -> bool:
@@ -54,20 +46,9 @@ def main() -> int:
     parser.add_argument("--blocks", type=int, default=6)
     parser.add_argument("--per-block", type=int, default=50)
     args = parser.parse_args()
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    folder = tempfile.mkdtemp(prefix="optlab-memory-")
-    for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
-        os.environ[variable] = os.path.join(folder, variable.lower())
-    sys.path.insert(0, str(ROOT))
+    app, window = open_lecture_window("training")
     from PySide6.QtTest import QTest
 
-    from optlab_gui.app import create_application, create_main_window
-
-    app = create_application(sys.argv[:1], language="en")
-    window = create_main_window("training")
-    window.persist_settings = False
-    window.resize(1600, 900)
-    window.show()
     QTest.qWait(500)
     actions = {
         "presentation": lambda i: window.set_presentation(i % 2 == 0),

@@ -20,13 +20,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from lecture_window import open_lecture_window, resident_mb
+
 #: Growth is measured from the end of the warm-up to the end of the run: the warm-up is this
 #: fraction of the planned steps, at least WARM_UP_STEPS (the bounded histories are full by
 #: then), at most half the steps reached (a time-boxed run).
@@ -34,15 +32,6 @@ WARM_UP_FRACTION = 0.05
 WARM_UP_STEPS = 20_000
 SAMPLE_MS = 1000
 GOAL_MB = 30.0
-
-
-def resident_mb(pid: int | str = "self") -> float:
-    """Resident set size of a process in MB (from /proc; 0 where it is not available)."""
-    try:
-        with open(f"/proc/{pid}/statm", encoding="ascii") as statm:
-            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-    except (OSError, ValueError, IndexError):
-        return 0.0
 
 
 def compute_process_mb(session_class: str) -> float:
@@ -172,20 +161,9 @@ def main() -> int:
     parser.add_argument("--batchnorm-presses", type=int, default=12)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    folder = tempfile.mkdtemp(prefix="optlab-soak-")
-    for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
-        os.environ[variable] = os.path.join(folder, variable.lower())
-    sys.path.insert(0, str(ROOT))
-    from optlab_gui.app import create_application, create_main_window
+    _app, window = open_lecture_window("training")
     from optlab_gui.ui.panels.training_panel import MODES
 
-    app = create_application(sys.argv[:1], language="en")
-    window = create_main_window("training")
-    window.persist_settings = False
-    window.resize(1600, 900)
-    window.show()
-    app.processEvents()
     results = [soak_race(window, index, args.hours, args.minutes) for index in range(len(MODES))]
     if args.batchnorm_presses:
         results.append(soak_batchnorm(window, args.batchnorm_presses))
