@@ -137,8 +137,6 @@ class SurfaceView(QWidget):
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.vb.setDefaultPadding(0.0)
-        for name in ("left", "bottom"):
-            self.plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._surface: Surface | None = None
         self._theme: Theme | None = None
         self._styles: dict[tuple[str, str], object] = {}
