@@ -46,9 +46,15 @@ def thin_paths(
             kept.append(lane_finite)
             continue
         chosen = np.flatnonzero(starts[:, lane])
-        if len(chosen) > max_points - 1:
-            chosen = chosen[np.linspace(0, len(chosen) - 1, max_points - 1).astype(np.int64)]
-        kept.append(np.union1d(chosen, [lane_finite[0], lane_finite[-1]]))
+        if len(chosen) > max_points - 2:
+            chosen = chosen[np.linspace(0, len(chosen) - 1, max_points - 2).astype(np.int64)]
+        # The chosen points lie between the first and last finite ones: add those two at the
+        # ends if missing (np.union1d would sort, and its first call imports numpy.ma: 50 ms
+        # in the first frame of a race).
+        first, last = lane_finite[0], lane_finite[-1]
+        head = [first] if not len(chosen) or chosen[0] != first else []
+        tail = [last] if last != first and (not len(chosen) or chosen[-1] != last) else []
+        kept.append(np.concatenate([np.array(head, np.int64), chosen, np.array(tail, np.int64)]))
     return kept
 
 

@@ -746,7 +746,7 @@
     <name>LossView</name>
     <message>
       <source>Press Start (Space) to race</source>
-      <extracomment>In log mode, gaps below this fraction of the first loss are drawn at this floor. The most of the plot's height the legend may cover; in presentation's short plots a legend that high would hide the curves (the optimizer list names the colours there).</extracomment>
+      <extracomment>In log mode, gaps below this fraction of the first loss are drawn at this floor. The most of the plot's height the legend may cover; in presentation's short plots a legend that high would hide the curves (the optimizer list names the colours there). While steps arrive, the x range leaves room for this many seconds more of them: an axis change repaints the axis with its grid (~7 ms), and growing to just the last step jumped ten times in a fast race's first second. While steps arrive, the y range may shrink (to follow a falling loss) at most this often; it grows at once, and shrinks at once when the race stands still.</extracomment>
       <translation>按“开始”（空格键）开始比赛</translation>
     </message>
   </context>
@@ -1239,8 +1239,8 @@
       <translation>测试准确率</translation>
     </message>
     <message>
-      <source>{optimizer}: values at step {step}</source>
-      <translation>{optimizer}：第 {step} 步</translation>
+      <source>{optimizer}: its values at step t</source>
+      <translation>{optimizer}：第 t 步时各项的数值</translation>
     </message>
     <message>
       <source>(boundary of another optimizer until the next update)</source>
@@ -1638,12 +1638,12 @@
       <translation>{optimizer}：更新规则（第一步之后显示各项数值）</translation>
     </message>
     <message>
-      <source>{optimizer}: values at step {step}</source>
-      <translation>{optimizer}：第 {step} 步</translation>
+      <source>{optimizer}: its values at step t</source>
+      <translation>{optimizer}：第 t 步时各项的数值</translation>
     </message>
     <message>
-      <source>{optimizer} at step {step}; its state as recorded at step {state}</source>
-      <translation>{optimizer}：第 {step} 步；内部状态取自第 {state} 步的记录</translation>
+      <source>{optimizer} at step t; its state as recorded at step {state}</source>
+      <translation>{optimizer}：第 t 步；内部状态取自第 {state} 步的记录</translation>
     </message>
     <message>
       <source>solid: the step taken</source>

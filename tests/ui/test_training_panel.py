@@ -167,7 +167,7 @@ def test_scrub_back_and_forth(panel, qtbot):
     mode.frame_clock.flush()
     assert mode.loss_view.cursor.isVisible()
     assert mode.loss_view.cursor.value() == 50
-    assert "50" in mode.formula.caption.text()
+    assert ("t", "50", "step") in mode.formula.values.rows()
     shown = [x for x, _y in mode.surface_view.point_positions()]
     expected = mode.trace.channel(POSITION)[mode.trace.index_at(50), :, 0]
     np.testing.assert_allclose(sorted(shown), sorted(expected))
@@ -289,9 +289,14 @@ def test_adam_scene_fits_1280x720_at_presentation_scale_2(main_window, qtbot):
     main_window.show_scene(len(main_window.lesson_sidebar.lesson.scenes) - 1)  # Adam
     panel = main_window.current_panel()
     mode = panel.current_mode()
-    steps = panel.scene_state()["surface"]["steps"]
+    steps = main_window.lesson_sidebar.lesson.scenes[-1].scene["state"]["surface"]["steps"]
+    assert steps > 0
     qtbot.waitUntil(lambda: last_step(panel) >= steps, timeout=TIMEOUT_MS)
-    qtbot.waitUntil(lambda: str(steps) in mode.formula.caption.text(), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(  # the last step's values, Adam's moments among them
+        lambda: ("t", str(steps)) in [row[:2] for row in mode.formula.values.rows()]
+        and "its values at step t" in mode.formula.caption.text(),
+        timeout=TIMEOUT_MS,
+    )
     # The sidebar's formula and values fit its width: no sideways scrolling.
     QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     assert mode.formula.minimumSizeHint().width() <= mode.formula_page.viewport().width()

@@ -3,16 +3,16 @@ the current values of its terms filled in beside it (they follow the run and tim
 
 from __future__ import annotations
 
-import html
 import math
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from optlab_gui.core.optimizers import OPTIMIZERS
 from optlab_gui.ui.theme import Theme
 from optlab_gui.ui.widgets.formula_view import MIN_WIDTH, FormulaView
+from optlab_gui.ui.widgets.value_table import ValueTable
 
 #: Side by side when there is this much room next to the formula for the values.
 VALUES_MIN_WIDTH = 260
@@ -36,13 +36,8 @@ class LiveFormula(QWidget):
         self.caption.setWordWrap(True)
         self.formula = FormulaView()
         self.formula.setObjectName("optimizerFormula")
-        self.values = QLabel()
+        self.values = ValueTable()
         self.values.setObjectName("formulaValues")
-        self.values.setTextFormat(Qt.TextFormat.RichText)
-        # The table's meanings wrap rather than widen a narrow sidebar (presentation scale 2).
-        self.values.setWordWrap(True)
-        self.values.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.values.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self._body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         self._body.addWidget(self.formula, 0, Qt.AlignmentFlag.AlignTop)
         self._body.addWidget(self.values, 1)
@@ -67,22 +62,17 @@ class LiveFormula(QWidget):
 
     def set_values(self, caption: str, rows: list[tuple[str, str, str]]) -> None:
         """The caption above, and the (symbol, value, meaning) rows beside the formula."""
-        self.caption.setText(caption)
-        self._arrange()
-        cells = "".join(
-            f"<tr><td><b>{html.escape(symbol)}</b></td>"
-            f"<td style='padding-left:8px'>{html.escape(value)}</td>"
-            f"<td style='padding-left:8px; color:{self._muted()}'>{html.escape(meaning)}</td></tr>"
-            for symbol, value, meaning in rows
-        )
-        self.values.setText(f"<table cellspacing='0' cellpadding='1'>{cells}</table>")
+        if caption != self.caption.text():
+            self.caption.setText(caption)
+            self._arrange()
+        self.values.set_rows(rows)
 
     def apply_theme(self, theme: Theme) -> None:
         """Recolour and scale the formula and the text."""
         self._theme = theme
         self.formula.apply_theme(theme)
         self.caption.setFont(theme.font(1.0, bold=True))
-        self.values.setFont(theme.font(0.95))
+        self.values.apply_theme(theme)
         self._arrange()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -112,6 +102,3 @@ class LiveFormula(QWidget):
                 widest = max(MIN_WIDTH, math.floor(natural.width() * room / natural.height()))
         if self.formula.maximumWidth() != widest:
             self.formula.setMaximumWidth(widest)
-
-    def _muted(self) -> str:
-        return self._theme.muted if self._theme else "#808080"

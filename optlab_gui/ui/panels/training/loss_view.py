@@ -8,6 +8,7 @@ cached axes are rarely redrawn while the race runs.
 from __future__ import annotations
 
 import math
+import time
 
 import numpy as np
 import pyqtgraph as pg
@@ -24,6 +25,13 @@ LOG_FLOOR_FRACTION = 1e-12
 #: The most of the plot's height the legend may cover; in presentation's short plots a
 #: legend that high would hide the curves (the optimizer list names the colours there).
 LEGEND_HEIGHT_SHARE = {False: 0.7, True: 1 / 3}
+#: While steps arrive, the x range leaves room for this many seconds more of them: an axis
+#: change repaints the axis with its grid (~7 ms), and growing to just the last step jumped
+#: ten times in a fast race's first second.
+X_LEAD_SECONDS = 2.0
+#: While steps arrive, the y range may shrink (to follow a falling loss) at most this often;
+#: it grows at once, and shrinks at once when the race stands still.
+Y_SHRINK_INTERVAL_SECONDS = 0.5
 
 
 def nice_ceiling(value: float) -> float:
@@ -130,6 +138,8 @@ class LossView(QWidget):
         self._shown = [True] * lane_count
         self._x_range: tuple[float, float] | None = None
         self._y_range: tuple[float, float] | None = None
+        self._y_changed_at = -math.inf
+        self._last_draw: tuple[float, int] | None = None
         self.log_scale = False
         self.lowest_loss = 0.0
         layout = QVBoxLayout(self)
@@ -170,6 +180,7 @@ class LossView(QWidget):
         """Forget the ranges (a new run starts)."""
         self._x_range = None
         self._y_range = None
+        self._last_draw = None
 
     def apply_theme(self, theme: Theme) -> None:
         """Restyle axes, legend, cursor and the empty plot's hint."""
@@ -224,8 +235,14 @@ class LossView(QWidget):
         self.fit_legend()
         self._label_decades()
 
-    def draw(self, curves: list[tuple[np.ndarray, np.ndarray] | None], last_step: int) -> None:
-        """Draw each lane's (steps, losses) (None: nothing yet) over steps 0..last_step."""
+    def draw(
+        self,
+        curves: list[tuple[np.ndarray, np.ndarray] | None],
+        last_step: float,
+        growing: bool = False,
+    ) -> None:
+        """Draw each lane's (steps, losses) (None: nothing yet) over steps 0..last_step;
+        ``growing`` while the race runs (the ranges leave room for what is coming)."""
         low, high = math.inf, -math.inf
         empty = all(curve is None or len(curve[0]) < 2 for curve in curves)
         if empty != self._empty:
@@ -241,7 +258,7 @@ class LossView(QWidget):
             finite = values[np.isfinite(values)]
             if finite.size:
                 low, high = min(low, float(finite.min())), max(high, float(finite.max()))
-        self._update_ranges(last_step, low, high)
+        self._update_ranges(last_step, low, high, growing)
 
     def _log_gaps(self, curves):
         gaps = [None if c is None else (c[0], c[1] - self.lowest_loss) for c in curves]
@@ -259,11 +276,23 @@ class LossView(QWidget):
         if step is not None:
             self.cursor.setValue(step)
 
-    def _update_ranges(self, last_step: int, low: float, high: float) -> None:
-        x_high = nice_ceiling(max(10, last_step))
-        if self._x_range != (0.0, x_high):
-            self._x_range = (0.0, x_high)
-            self.plot.setXRange(0.0, x_high, padding=0.0)
+    def _steps_per_second(self, last_step: float, growing: bool) -> float:
+        """How fast the last step grew since the previous draw (0 when it did not)."""
+        now = time.monotonic()
+        previous, self._last_draw = self._last_draw, (now, last_step) if growing else None
+        if previous is None or last_step <= previous[1] or now <= previous[0]:
+            return 0.0
+        return (last_step - previous[1]) / (now - previous[0])
+
+    def _update_ranges(self, last_step: float, low: float, high: float, growing: bool) -> None:
+        # The range ends at a 1-2-5 step at or past the last step, with room for the steps of
+        # the next X_LEAD_SECONDS while they arrive (the same range is kept while it fits).
+        rate = self._steps_per_second(last_step, growing)
+        lead = rate * X_LEAD_SECONDS
+        least, most = nice_ceiling(max(10, last_step)), nice_ceiling(max(10, last_step + lead))
+        if self._x_range is None or not least <= self._x_range[1] <= most:
+            self._x_range = (0.0, most)
+            self.plot.setXRange(0.0, most, padding=0.0)
         if not (math.isfinite(low) and math.isfinite(high)):
             return
         # A log axis labels only whole decades: show at least one and a bit.
@@ -273,10 +302,14 @@ class LossView(QWidget):
             low, high = middle - 0.5 * max(least_span, 1.0), middle + 0.5 * max(least_span, 1.0)
         current = self._y_range
         span = high - low
-        # Keep the range while the data fit and fill at least half of it.
+        # Keep the range while the data fit and fill at least 40% of it.
         fits = current is not None and current[0] <= low and high <= current[1]
         if fits and (current[1] - current[0]) <= 2.5 * span:
             return
+        now = time.monotonic()
+        if fits and rate > 0 and now - self._y_changed_at < Y_SHRINK_INTERVAL_SECONDS:
+            return
+        self._y_changed_at = now
         self._y_range = (low - 0.05 * span, high + 0.05 * span)
         self.plot.setYRange(*self._y_range, padding=0.0)
         self._label_decades()

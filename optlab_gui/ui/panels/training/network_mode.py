@@ -569,10 +569,10 @@ class NetworkRaceMode(RaceMode):
         self._refresh_texts()
         self.frame_clock.request_redraw()
 
-    def snapshot_values(self, states):
+    def snapshot_rows(self, states):
         """The decision boundary as it was (uint8 grids: 8 kB a snapshot)."""
-        boundary = states[BOUNDARY]
-        return {name: np.asarray(value) for name, value in boundary.items()}
+        names = states[0][BOUNDARY]
+        return {name: np.stack([row[BOUNDARY][name] for row in states]) for name in names}
 
     def export(self) -> None:
         """PNG/SVG of the boundary and curve plots, or the recorded run as CSV."""
@@ -924,7 +924,7 @@ class NetworkRaceMode(RaceMode):
                 lane_x = np.interp(x, steps, epochs[:, index]) if per_epoch else x
                 curves.append((lane_x, y[:, index]))
             last = float(np.nanmax(epochs[-1])) if per_epoch else int(self.trace.last_step)
-            view.draw(curves, last)
+            view.draw(curves, last, growing=running)
             cursor = float(epochs[-1, inspected]) if per_epoch else int(steps[-1])
             view.show_cursor(None if self.is_live() else cursor)
         snapshot = self.shown_states()
@@ -961,8 +961,8 @@ class NetworkRaceMode(RaceMode):
             ("L", value(TEST_LOSS), self.tr("test loss")),
             ("acc", value(TEST_ACCURACY), self.tr("test accuracy")),
         ]
-        caption = self.tr("{optimizer}: values at step {step}").format(
-            optimizer=self.lane_title(lane), step=int(self.trace.steps[row])
+        caption = self.tr("{optimizer}: its values at step t").format(
+            optimizer=self.lane_title(lane)
         )
         if snapshot is not None and int(snapshot[1]["lane"]) != index:
             caption += " " + self.tr("(boundary of another optimizer until the next update)")

@@ -40,7 +40,7 @@ class RaceMode(QWidget):
 
     Subclasses implement :meth:`make_session`, :meth:`redraw`, :meth:`retranslate_ui`,
     :meth:`apply_theme`, :meth:`export` and :meth:`lane_title`, and may override
-    :meth:`snapshot_values` to choose which optimizer state is kept for time travel.
+    :meth:`snapshot_rows` to choose which optimizer state is kept for time travel.
     """
 
     #: Key of the mode (the panel's mode switch lists modes by it).
@@ -98,14 +98,13 @@ class RaceMode(QWidget):
         """The translated name of ``lane`` for messages and legends."""
         return lane
 
-    def snapshot_values(self, states: dict[str, dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
-        """The optimizer state to keep for time travel, as named arrays of fixed shape: by
-        default every term of every lane, named ``"<lane>/<term>"``."""
-        return {
-            f"{lane}/{term}": np.asarray(value, dtype=float)
-            for lane, terms in states.items()
-            for term, value in terms.items()
-        }
+    def snapshot_rows(
+        self, states: list[dict[str, dict[str, np.ndarray]]]
+    ) -> dict[str, np.ndarray]:
+        """The optimizer states to keep for time travel (one per sampled step, in order), as
+        named arrays with one row per step. Taken in batches: the first second of a fast race
+        samples ~1,500 steps, and packing them one by one cost whole frames."""
+        raise NotImplementedError
 
     # Scenes (the training panel checks a scene against scene_schema, then restores it) ----
 
@@ -325,8 +324,7 @@ class RaceMode(QWidget):
         )
         if not steps:
             return
-        rows = [self.snapshot_values(sampled[step]) for step in steps]
-        values = {name: np.stack([row[name] for row in rows]) for name in rows[0]}
+        values = self.snapshot_rows([sampled[step] for step in steps])
         self.snapshots.append(RecordBatch(np.array(steps), values))
 
     def _store(self, batch: RecordBatch) -> None:

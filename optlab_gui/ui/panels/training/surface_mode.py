@@ -100,9 +100,8 @@ class SurfaceRaceMode(RaceMode):
         self._theme: Theme | None = None
         self._pending_start: tuple[float, float] | None = None
         # Every optimizer's state terms, in one order: a snapshot is one (lanes, terms, 2) array.
-        self._terms = list(
-            dict.fromkeys(term for _lane, name in lanes for term in OPTIMIZERS[name].state_keys)
-        )
+        terms = dict.fromkeys(term for _lane, name in lanes for term in OPTIMIZERS[name].state_keys)
+        self._term_slots = {term: slot for slot, term in enumerate(terms)}
         self._texts_drawn_at = -math.inf
         self._start_clock = FrameClock(self._send_pending_start, self)
         self._explanation = ""
@@ -305,20 +304,20 @@ class SurfaceRaceMode(RaceMode):
     def _presenting(self) -> bool:
         return self._theme is not None and self._theme.name == "presentation"
 
-    def snapshot_values(self, states):
-        """All lanes' state terms in one array (lanes, terms, 2); NaN where a lane's optimizer
-        has no such term. One array per snapshot keeps storing them cheap."""
-        packed = np.full((len(self.race.lanes), len(self._terms), 2), np.nan)
+    def snapshot_rows(self, states):
+        """All lanes' state terms in one array per snapshot (snapshots, lanes, terms, 2); NaN
+        where a lane's optimizer has no such term. One array keeps storing them cheap."""
+        packed = np.full((len(states), len(self.race.lanes), len(self._term_slots), 2), np.nan)
         for lane_index, lane in enumerate(self.race.lane_keys):
-            for term, value in states.get(lane, {}).items():
-                packed[lane_index, self._terms.index(term)] = value
+            for term in states[0].get(lane, {}):
+                packed[:, lane_index, self._term_slots[term]] = [row[lane][term] for row in states]
         return {STATE: packed}
 
     def lane_terms(self, values: dict[str, np.ndarray], lane: str) -> dict[str, np.ndarray]:
         """The state terms of ``lane`` in a snapshot's ``values``."""
         index = self.race.lane_index(lane)
         keys = OPTIMIZERS[self._lane_optimizers[lane]].state_keys
-        return {term: values[STATE][index, self._terms.index(term)] for term in keys}
+        return {term: values[STATE][index, self._term_slots[term]] for term in keys}
 
     def export(self) -> None:
         """PNG/SVG of the surface and loss plots, or the recorded trajectories as CSV."""
@@ -492,7 +491,7 @@ class SurfaceRaceMode(RaceMode):
                 (loss_x, loss_y[:, index]) if shown[index] else None
                 for index in range(len(self.race.lanes))
             ]
-            self.loss_view.draw(curves, int(self.trace.last_step))
+            self.loss_view.draw(curves, int(self.trace.last_step), growing=running)
             self.loss_view.show_cursor(None if self.is_live() else int(steps[-1]))
         self._draw_inspected(colors)
 
@@ -588,12 +587,11 @@ class SurfaceRaceMode(RaceMode):
             caption = self.tr("{optimizer}: update rule (values appear after the first step)")
             caption = caption.format(optimizer=title)
         elif state_step == shown_step:
-            caption = self.tr("{optimizer}: values at step {step}").format(
-                optimizer=title, step=shown_step
-            )
+            # The step is the t row: a caption that changed every update relaid the sidebar.
+            caption = self.tr("{optimizer}: its values at step t").format(optimizer=title)
         else:  # long runs keep the state of ever fewer steps: the newest one before
-            caption = self.tr("{optimizer} at step {step}; its state as recorded at step {state}")
-            caption = caption.format(optimizer=title, step=shown_step, state=state_step)
+            caption = self.tr("{optimizer} at step t; its state as recorded at step {state}")
+            caption = caption.format(optimizer=title, state=state_step)
         if self._theme is not None and not self._presenting():
             caption += "<br>" + self._arrow_legend(optimizer, factor)
         self.formula.set_values(caption, rows)
@@ -631,7 +629,7 @@ class SurfaceRaceMode(RaceMode):
             """The inspected lane's recorded ``term``, or None if its optimizer has none."""
             if term not in keys:
                 return None
-            return self.snapshots.channel(STATE)[:end, index, self._terms.index(term)]
+            return self.snapshots.channel(STATE)[:end, index, self._term_slots[term]]
 
         self.inspector.draw(steps, channel("effective_lr"), channel("m"), channel("m_hat"))
 
