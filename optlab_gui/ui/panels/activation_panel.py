@@ -139,8 +139,7 @@ class ActivationPanel(Panel):
         self._table.selected_changed.connect(self._on_selected_changed)
         self._build_parameter_controls()
         self.retranslate_ui()
-        self.apply_theme(self.theme)
-        self._curves.set_shown(self.shown(), self._titles())
+        self.apply_theme(self.theme)  # which also lists the shown curves in the legend
         self._curves.set_live(self.selected_activation().name)
         self._depth_view.set_shown(self.shown())
         self.reset_view()

@@ -357,7 +357,6 @@ class CurvesView(QWidget):
         set_axis_label(self.derivative_plot, "left", derivative_label, theme)
         set_axis_label(self.derivative_plot, "bottom", "x", theme)
         set_axis_label(self.function_plot, "bottom", "x" if self._overlaid else "", theme)
-        self._rebuild_legend()
 
     # Looks ----------------------------------------------------------------------------
 
