@@ -252,3 +252,34 @@ def test_presentation_mode_folds_secondary_controls_into_tabs(main_window, panel
     main_window.set_presentation(False)
     assert panel._view_tabs.count() == 0
     assert panel.network_controls.width.isVisibleTo(panel)
+
+
+def test_a_lone_change_goes_straight_to_the_full_pair_and_a_drag_gets_previews(qapp):
+    from optlab_gui.ui.panels.batchnorm.controls import NetworkSettings
+    from optlab_gui.ui.panels.batchnorm.probe_job import ProbeRequest, ProbeWorker
+
+    settings = NetworkSettings(
+        depth=3, width=8, batch=16, activation="tanh", init="xavier", weight_std=None, seed=0
+    )
+    request = ProbeRequest(settings, bin_edges("tanh"))
+    now = [0.0]
+    worker = ProbeWorker(clock=lambda: now[0])
+    answers = []
+    worker.pair_ready.connect(lambda _request, pair: answers.append(pair.gradients_known))
+    worker.compute_pending()  # nothing offered: nothing computed
+    assert answers == []
+    worker.offer(request)
+    worker.compute_pending()
+    assert answers == [True]
+    worker._seconds_per_work = 1.0  # as if the pair took far longer than a frame
+    now[0] += 10.0
+    worker.offer(request)
+    worker.compute_pending()
+    assert answers == [True, True], "a lone click needs no preview"
+    worker._seconds_per_work = 1.0  # (the last pair measured it again)
+    now[0] += 10.0
+    worker.offer(request)
+    now[0] += 0.05
+    worker.offer(request)  # a second request right after the first: a drag
+    worker.compute_pending()
+    assert answers == [True, True, False, True]

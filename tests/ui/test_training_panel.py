@@ -293,8 +293,10 @@ def test_adam_scene_fits_1280x720_at_presentation_scale_2(main_window, qtbot):
     assert steps > 0
     qtbot.waitUntil(lambda: last_step(panel) >= steps, timeout=TIMEOUT_MS)
     qtbot.waitUntil(  # the last step's values, Adam's moments among them
-        lambda: ("t", str(steps)) in [row[:2] for row in mode.formula.values.rows()]
-        and "its values at step t" in mode.formula.caption.text(),
+        lambda: (
+            ("t", str(steps)) in [row[:2] for row in mode.formula.values.rows()]
+            and "its values at step t" in mode.formula.caption.text()
+        ),
         timeout=TIMEOUT_MS,
     )
     # The sidebar's formula and values fit its width: no sideways scrolling.

@@ -15,6 +15,7 @@ at most one probe.
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import time
 from collections.abc import Callable
@@ -30,8 +31,13 @@ from optlab_gui.ui.panels.batchnorm.measurements import LayerMeasurements, Netwo
 
 log = logging.getLogger(__name__)
 
-#: A full pair expected to take longer than this is preceded by a forward-only preview.
+#: While requests keep coming (a slider dragged), a full pair expected to take longer than
+#: this is preceded by a forward-only preview.
 PREVIEW_ABOVE_SECONDS = 0.040
+#: Requests closer together than this are a drag. A lone change (a click, a typed value)
+#: goes straight to the full pair: its preview only delayed the answer (255 against ~150 ms
+#: from a click to the full pair drawn, measured at depth 20, width 256, batch 512).
+DRAG_GAP_SECONDS = 0.25
 #: How long shutdown waits before it says so in the log (it then waits for the probe).
 SHUTDOWN_DEADLINE_MS = 2000
 
@@ -81,32 +87,39 @@ def probe_pair(
 
 
 class ProbeWorker(QObject):
-    """Lives in the job's thread: computes the newest request until none is left."""
+    """Lives in the job's thread: computes the newest request until none is left.
+    ``clock`` (seconds) tells drags from lone changes; tests pass their own."""
 
     pair_ready = Signal(object, object)  # (ProbeRequest, NetworkPair)
     failed = Signal(object)  # the exception
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__()
+        self._clock = clock
         self._lock = threading.Lock()
         self._latest: ProbeRequest | None = None
         self._stop = threading.Event()
         self._seconds_per_work: float | None = None
+        self._offered_at = -math.inf
+        self._dragging = False
 
     def offer(self, request: ProbeRequest) -> None:
         """Make ``request`` the next one computed, replacing any older one not yet started
         (thread-safe)."""
+        now = self._clock()
         with self._lock:
             self._latest = request
+            self._dragging = now - self._offered_at < DRAG_GAP_SECONDS
+            self._offered_at = now
 
     def request_stop(self) -> None:
         """Ask :meth:`compute_pending` to return after the probe in progress."""
         self._stop.set()
 
-    def _take(self) -> ProbeRequest | None:
+    def _take(self) -> tuple[ProbeRequest | None, bool]:
         with self._lock:
             request, self._latest = self._latest, None
-            return request
+            return request, self._dragging
 
     def _newer_waiting(self) -> bool:
         with self._lock:
@@ -120,15 +133,19 @@ class ProbeWorker(QObject):
 
     @Slot()
     def compute_pending(self) -> None:
-        """Compute the newest request (preview first if it is slow) until none is waiting.
+        """Compute the newest request (during a drag, a preview first if it is slow) until
+        none is waiting.
 
         A full pair is abandoned between two layers as soon as a newer request arrives, so a
         dragged slider is followed by previews, and the full pair of where it stops; a
         preview is abandoned only when the job stops (else a fast drag would show nothing)."""
-        while not self._stop.is_set() and (request := self._take()) is not None:
+        while not self._stop.is_set():
+            request, dragging = self._take()
+            if request is None:
+                return
             try:
                 expected = (self._seconds_per_work or 0.0) * request.work
-                if expected > PREVIEW_ABOVE_SECONDS:
+                if dragging and expected > PREVIEW_ABOVE_SECONDS:
                     preview = probe_pair(request, gradients=False, should_stop=self._stopping)
                     self.pair_ready.emit(request, preview)
                     if self._superseded():
