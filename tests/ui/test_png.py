@@ -1,0 +1,32 @@
+"""The screenshot's PNG writer: what it writes reads back as the same pixels."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QImage
+
+from optlab_gui.ui.png import save_png
+
+
+@pytest.mark.parametrize("width", [1, 7, 64])  # 7 * 3 bytes: Qt pads each line
+def test_png_reads_back_as_the_same_pixels(qapp, tmp_path, width):
+    rng = np.random.default_rng(width)
+    height = 5
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    for y in range(height):
+        for x in range(width):
+            image.setPixel(x, y, int(rng.integers(0, 2**32, dtype=np.uint64)))
+    path = tmp_path / "picture.png"
+    save_png(image, str(path))
+    read = QImage(str(path))
+    assert not read.isNull()
+    expected = image.convertToFormat(QImage.Format.Format_RGB888)
+    assert read.convertToFormat(QImage.Format.Format_RGB888) == expected
+
+
+def test_an_unwritable_path_raises_oserror(qapp, tmp_path):
+    image = QImage(4, 4, QImage.Format.Format_RGB32)
+    image.fill(0)
+    with pytest.raises(OSError):
+        save_png(image, str(tmp_path / "missing" / "picture.png"))
