@@ -21,9 +21,11 @@ a :class:`RaceWorker` moved to a QThread relays its updates as signals. The fini
 measured by benchmarks/live_training.py (same load): 24 redraws/s, lateness p99 39 ms, live
 0.47 × headless steps/s; per CPU second the compute process does 0.85 × the headless steps
 and the GUI spent ~22 ms of CPU per redraw (both plots, formula, updates). Cut since then to
-~12-15 ms (items bounded by the view, curve views taking turns, cached layers); what keeps
-the ratio and the lateness from their goals is other work on the shared cores: at load 6-9
-the compute process, a little nicer than the GUI, gets less than its share. Measured at
+~11 ms (items bounded by the view, curve views taking turns, cached layers, formula values
+set without relayout, loss axes that jump rarely): at load ~1, 35 redraws/s, lateness p99
+13 ms and max 40 ms, live 0.88 × headless steps/s (surfaces; the network race 0.98). Other
+work on the shared cores is what still hurts: at load 6-9 the compute process, a little
+nicer than the GUI, gets less than its share. Measured at
 load ~6.7: niceness 0 instead of 5 raised live/headless from ~0.24 to ~0.40 but the GUI
 fell to 13 redraws/s with a 5 ms timer late by ~60 ms at the median, so the niceness stays.
 
