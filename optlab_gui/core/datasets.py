@@ -257,7 +257,8 @@ def make_dataset(
     if not (noise >= 0.0 and math.isfinite(noise)):
         raise DatasetError("The noise must be a finite number >= 0, not {noise}.", noise=noise)
     rng = np.random.default_rng(seed)
-    x, y = generator.generate(int(n_samples), float(noise), rng)
+    # abs: -0.0 passes the check above, and NumPy's normal() refuses a scale of -0.0.
+    x, y = generator.generate(int(n_samples), abs(float(noise)), rng)
     return split(name, x, y, test_fraction, seed)
 
 
