@@ -119,24 +119,27 @@ def _save_screenshot(app, window, path: str) -> int:
         app.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     # ... and paint what the settling moved (only that: the rest is painted already).
     app.sendPostedEvents(None, QEvent.Type.UpdateRequest)
+    # A panel that had to work after its first frame (a scene computing its steps) changed
+    # its plots since; their repaint waits in queues the settling does not serve: render it.
+    painted = panel is None or not panel.first_frame_shown()
     from optlab_gui.ui.png import save_png
 
     try:
-        save_png(_window_picture(window).toImage(), path)
+        save_png(_window_picture(window, painted).toImage(), path)
     except OSError as error:
         print(f"optlab: cannot write the screenshot to {path}: {error}", file=sys.stderr)
         return 1
     return 0
 
 
-def _window_picture(window):
-    """What the window shows now, as a pixmap. Offscreen (headless runs, CI) the backing store
-    already holds the painted frame: reading it takes ~4 ms where ``QWidget.grab()`` paints
-    every plot again (20-70 ms measured, a tenth of the whole screenshot run). On a real
-    screen ``grab()`` is kept: another window may cover this one there."""
+def _window_picture(window, painted: bool):
+    """The window as a pixmap. When everything it shows is ``painted`` already and it is
+    offscreen (headless runs, CI), the backing store holds the frame: reading it takes ~4 ms
+    where ``QWidget.grab()`` paints every plot again (20-70 ms measured, a tenth of the whole
+    screenshot run). On a real screen ``grab()`` is kept: another window may cover this one."""
     from PySide6.QtGui import QGuiApplication
 
-    if QGuiApplication.platformName() == "offscreen":
+    if painted and QGuiApplication.platformName() == "offscreen":
         return window.screen().grabWindow(window.winId())
     return window.grab()
 

@@ -90,18 +90,24 @@ def test_space_before_the_compute_process_is_up_is_kept(open_window, qtbot):
     assert not mode.is_running()
 
 
-def test_the_screenshot_shows_the_settled_window(open_window, tmp_path):
-    """The picture is read from what was painted: a layout that settles after the first
-    paint (presentation mode widens the panel tabs) must be painted before it is read."""
+@pytest.mark.parametrize("scene", [None, 7])
+def test_the_screenshot_shows_the_settled_window(open_window, tmp_path, scene):
+    """The picture shows what is finished, not an older frame: a layout that settles after
+    the first paint (presentation mode widens the panel tabs) and a scene's steps computed
+    after it (scene 7: the network race's curves and boundary) must be in it."""
     import numpy as np
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
 
     from optlab_gui.__main__ import _save_screenshot
+    from optlab_gui.ui.scenes import built_in_lesson_path
 
     window = open_window("training")
     window.resize(1600, 900)
-    window.set_presentation(True)
+    if scene is None:
+        window.set_presentation(True)
+    else:
+        window.open_lesson(built_in_lesson_path(), scene - 1)
     window.show()
     path = tmp_path / "shot.png"
     assert _save_screenshot(QApplication.instance(), window, str(path)) == 0
