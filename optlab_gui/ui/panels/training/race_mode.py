@@ -39,8 +39,8 @@ class RaceMode(QWidget):
     """Base of the training panel's modes; subclasses provide the session and the views.
 
     Subclasses implement :meth:`make_session`, :meth:`redraw`, :meth:`retranslate_ui`,
-    :meth:`apply_theme`, :meth:`export` and :meth:`lane_title`, and may override
-    :meth:`snapshot_rows` to choose which optimizer state is kept for time travel.
+    :meth:`apply_theme`, :meth:`export`, :meth:`lane_title` and :meth:`snapshot_rows` (which
+    optimizer state is kept for time travel).
     """
 
     #: Key of the mode (the panel's mode switch lists modes by it).

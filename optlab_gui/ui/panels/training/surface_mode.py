@@ -308,9 +308,12 @@ class SurfaceRaceMode(RaceMode):
         """All lanes' state terms in one array per snapshot (snapshots, lanes, terms, 2); NaN
         where a lane's optimizer has no such term. One array keeps storing them cheap."""
         packed = np.full((len(states), len(self.race.lanes), len(self._term_slots), 2), np.nan)
+        missing = np.full(2, np.nan)
         for lane_index, lane in enumerate(self.race.lane_keys):
-            for term in states[0].get(lane, {}):
-                packed[:, lane_index, self._term_slots[term]] = [row[lane][term] for row in states]
+            lane_rows = [row.get(lane, {}) for row in states]
+            for term in dict.fromkeys(term for terms in lane_rows for term in terms):
+                column = [terms.get(term, missing) for terms in lane_rows]
+                packed[:, lane_index, self._term_slots[term]] = column
         return {STATE: packed}
 
     def lane_terms(self, values: dict[str, np.ndarray], lane: str) -> dict[str, np.ndarray]:
