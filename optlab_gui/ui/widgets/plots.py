@@ -8,10 +8,62 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPen
+from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from optlab_gui.ui.theme import Theme, qcolor
+
+
+def mix(front: QColor, back: QColor, share: float) -> QColor:
+    """The opaque colour of ``front`` at opacity ``share`` over ``back``."""
+    channels = zip(front.getRgbF()[:3], back.getRgbF()[:3], strict=True)
+    return QColor.fromRgbF(*(share * a + (1.0 - share) * b for a, b in channels))
+
+
+AXIS_NAMES = ("left", "bottom", "right", "top")
+#: Axes (their grid lines) stack under the plot's data: z below the view box's 0.
+AXIS_Z = -1
+
+
+class OpaqueGridAxis(pg.AxisItem):
+    """An axis whose tick and grid lines are opaque, in their translucent colour mixed with
+    the plot's background beforehand.
+
+    Qt's raster engine draws translucent lines ~15x slower than opaque ones (24 grid lines:
+    2-3 ms against 0.15 ms, measured here), which made the grid a third of a panel's first
+    paint and of every repaint after a range change. The axis is stacked under the data, so
+    the mixed colour looks as the translucent line did on the background, and no line
+    covers a curve or an image."""
+
+    def __init__(self, orientation: str) -> None:
+        super().__init__(orientation)
+        self._background: QColor | None = None
+        self._opaque_pens: dict[int, QPen] = {}
+
+    def set_background(self, color: QColor) -> None:
+        """The plot's background colour, which the tick and grid colours are mixed with."""
+        self._background = QColor(color)
+        self._opaque_pens.clear()
+        self.picture = None
+        self.update()
+
+    def _opaque(self, pen: QPen) -> QPen:
+        color = pen.color()
+        key = color.rgba()
+        opaque = self._opaque_pens.get(key)
+        if opaque is None:
+            opaque = QPen(pen)
+            opaque.setColor(mix(color, self._background, color.alphaF()))
+            self._opaque_pens[key] = opaque
+        return opaque
+
+    def generateDrawSpecs(self, p):
+        """pyqtgraph's drawing specification, with the tick and grid pens made opaque."""
+        specs = super().generateDrawSpecs(p)
+        if specs is None or self._background is None:
+            return specs
+        axis, ticks, texts = specs
+        return axis, [(self._opaque(pen), start, end) for pen, start, end in ticks], texts
 
 
 def make_plot_widget(object_name: str = "") -> pg.PlotWidget:
@@ -19,16 +71,21 @@ def make_plot_widget(object_name: str = "") -> pg.PlotWidget:
 
     Axes (their tick labels and grid) are cached as pixmaps: replaying their text was half
     the cost of painting a panel of many plots, and most frames change only the data."""
-    widget = pg.PlotWidget(enableMenu=False)  # no view-box menu is built (~8 ms a plot)
+    axes = {name: OpaqueGridAxis(name) for name in AXIS_NAMES}
+    # enableMenu=False: no view-box menu is built (~8 ms a plot)
+    widget = pg.PlotWidget(enableMenu=False, axisItems=axes)
     if object_name:
         widget.setObjectName(object_name)
     plot = widget.getPlotItem()
     plot.setMenuEnabled(False)
     plot.hideButtons()
-    for name in ("left", "bottom"):
-        plot.getAxis(name).enableAutoSIPrefix(False)
-    for name in ("left", "bottom", "right", "top"):
-        plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    for name in ("right", "top"):  # shown when axes are passed in; hidden by default
+        plot.hideAxis(name)
+    for axis in axes.values():
+        # On all four: an axis with the prefix re-lays out its label at every range change
+        axis.enableAutoSIPrefix(False)
+        axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        axis.setZValue(AXIS_Z)
     return widget
 
 
@@ -55,8 +112,10 @@ def style_plot(plot: pg.PlotWidget | pg.PlotItem, theme: Theme) -> None:
         plot.setBackground(theme.plot_background)
     tick_font = theme.font(0.9)
     label_size = f"{theme.point_size:.1f}pt"
-    for name in ("left", "bottom", "right", "top"):
+    for name in AXIS_NAMES:
         axis = item.getAxis(name)
+        if isinstance(axis, OpaqueGridAxis):
+            axis.set_background(qcolor(theme.plot_background))
         axis.setPen(qcolor(theme.muted))
         axis.setTextPen(qcolor(theme.foreground))
         axis.setTickFont(tick_font)
