@@ -38,6 +38,10 @@ PREVIEW_ABOVE_SECONDS = 0.040
 #: goes straight to the full pair: its preview only delayed the answer (255 against ~150 ms
 #: from a click to the full pair drawn, measured at depth 20, width 256, batch 512).
 DRAG_GAP_SECONDS = 0.25
+#: Pairs of more work (depth x width² x batch) than this compute their columns on two
+#: threads. Measured at depth 20, the pair on two threads against in turn: width = batch = 64
+#: 7.5 against 4.4 ms, 128 11.8 against 13.5 ms, 256 (batch 256) 40 against 71 ms.
+PARALLEL_ABOVE_WORK = 2**26
 #: How long shutdown waits before it says so in the log (it then waits for the probe).
 SHUTDOWN_DEADLINE_MS = 2000
 
@@ -62,9 +66,11 @@ def probe_pair(
 ) -> NetworkPair:
     """Probe the same weights and inputs without and with BatchNorm on shared bin edges.
 
-    The two columns are independent, so they are computed at the same time (NumPy releases
-    the GIL; on two cores the pair took 94 ms, against 153 ms one column after the other,
-    at depth 20, width 256, batch 512). Raises
+    The two columns are independent: a large pair is computed on two threads at once (NumPy
+    releases the GIL in its matrix products; on two cores 74 ms against 137 ms one column
+    after the other at depth 20, width 256, batch 512). A small pair is computed in turn: its
+    many short NumPy calls hold the GIL, so a second thread only adds its start-up (the
+    panel's first probe, at its default size, is computed so while the window opens). Raises
     :class:`ProbeCancelledError` when ``should_stop`` answers True between two layers."""
 
     def column(batch_norm: bool):
@@ -73,10 +79,13 @@ def probe_pair(
                      network.init, network.weight_std, batch_norm, network.seed,
                      request.bin_edges, gradients, should_stop=should_stop)  # fmt: skip
 
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="probe-batchnorm") as other:
-        with_batchnorm = other.submit(column, True)
-        plain = column(False)
-        normed = with_batchnorm.result()
+    if request.work < PARALLEL_ABOVE_WORK:
+        plain, normed = column(False), column(True)
+    else:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="probe-batchnorm") as other:
+            with_batchnorm = other.submit(column, True)
+            plain = column(False)
+            normed = with_batchnorm.result()
     return NetworkPair(
         plain=LayerMeasurements.from_probe(plain),
         batchnorm=LayerMeasurements.from_probe(normed),
