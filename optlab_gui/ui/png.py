@@ -4,12 +4,14 @@ Qt's PNG writer has libpng try its adaptive row filters on every row: 35-44 ms f
 1600x900 window on this machine whatever the compression level asked for (measured), a
 twentieth of a whole screenshot run. A window is mostly flat colour, which zlib compresses
 well without any filter: unfiltered rows at zlib level 2 take ~15 ms and give smaller files
-(255-287 KB against 294-304 KB for the three panels).
+(255-287 KB against 294-304 KB for the three panels). The rows are deflated in two halves at
+once (zlib releases the GIL), joined into one stream as pigz does: ~7 ms.
 """
 
 from __future__ import annotations
 
 import struct
+import threading
 import zlib
 
 import numpy as np
@@ -25,11 +27,37 @@ COMPRESSION_LEVEL = 2
 RGB8_HEADER = (8, 2, 0, 0, 0)
 #: The filter-type byte that starts each row: 0 = None.
 NO_FILTER = 0
+#: zlib stream header for deflate with a 32 KB window at a fast level (RFC 1950: CMF 0x78,
+#: FLG 0x5E makes CMF·256 + FLG a multiple of 31).
+ZLIB_HEADER = b"\x78\x5e"
+#: Raw deflate (no zlib header or checksum): the halves are joined into one stream.
+RAW_DEFLATE_WINDOW_BITS = -15
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
     checksum = zlib.crc32(kind + data)
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", checksum)
+
+
+def _deflate(data: memoryview, last: bool) -> bytes:
+    """Raw deflate of ``data``. A part that is not ``last`` ends on a byte boundary without
+    closing the stream (a sync flush), so the next part's deflate can follow it directly."""
+    compressor = zlib.compressobj(COMPRESSION_LEVEL, zlib.DEFLATED, RAW_DEFLATE_WINDOW_BITS)
+    ending = zlib.Z_FINISH if last else zlib.Z_SYNC_FLUSH
+    return compressor.compress(data) + compressor.flush(ending)
+
+
+def zlib_stream_in_two(data: memoryview) -> bytes:
+    """``data`` as one zlib stream (what ``zlib.compress`` makes, decompressing to the same
+    bytes), its two halves deflated on two threads at once."""
+    middle = len(data) // 2
+    first: list[bytes] = []
+    worker = threading.Thread(target=lambda: first.append(_deflate(data[:middle], last=False)))
+    worker.start()
+    second = _deflate(data[middle:], last=True)
+    checksum = zlib.adler32(data)
+    worker.join()
+    return ZLIB_HEADER + first[0] + second + struct.pack(">I", checksum)
 
 
 def save_png(image: QImage, path: str) -> None:
@@ -47,5 +75,5 @@ def save_png(image: QImage, path: str) -> None:
     with open(path, "wb") as file:
         file.write(PNG_SIGNATURE)
         file.write(_chunk(b"IHDR", header))
-        file.write(_chunk(b"IDAT", zlib.compress(rows.tobytes(), COMPRESSION_LEVEL)))
+        file.write(_chunk(b"IDAT", zlib_stream_in_two(memoryview(rows).cast("B"))))
         file.write(_chunk(b"IEND", b""))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import zlib
+
 import numpy as np
 import pytest
 from PySide6.QtGui import QImage
 
-from optlab_gui.ui.png import save_png
+from optlab_gui.ui.png import save_png, zlib_stream_in_two
 
 
 @pytest.mark.parametrize("width", [1, 7, 64])  # 7 * 3 bytes: Qt pads each line
@@ -30,3 +32,9 @@ def test_an_unwritable_path_raises_oserror(qapp, tmp_path):
     image.fill(0)
     with pytest.raises(OSError):
         save_png(image, str(tmp_path / "missing" / "picture.png"))
+
+
+@pytest.mark.parametrize("size", [0, 1, 2, 1000, 300_001])
+def test_the_stream_deflated_in_two_halves_decompresses_to_the_data(size):
+    data = np.random.default_rng(size).integers(0, 4, size, dtype=np.uint8).tobytes()
+    assert zlib.decompress(zlib_stream_in_two(memoryview(data))) == data
