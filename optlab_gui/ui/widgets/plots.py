@@ -37,6 +37,9 @@ class OpaqueGridAxis(pg.AxisItem):
 
     def __init__(self, orientation: str) -> None:
         super().__init__(orientation)
+        # Before the plot links the axis to its view: with the prefix on, every range change
+        # re-lays out the label (~160 layouts while the BatchNorm panel was built).
+        self.enableAutoSIPrefix(False)
         self._background: QColor | None = None
         self._opaque_pens: dict[int, QPen] = {}
 
@@ -82,8 +85,6 @@ def make_plot_widget(object_name: str = "") -> pg.PlotWidget:
     for name in ("right", "top"):  # shown when axes are passed in; hidden by default
         plot.hideAxis(name)
     for axis in axes.values():
-        # On all four: an axis with the prefix re-lays out its label at every range change
-        axis.enableAutoSIPrefix(False)
         axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         axis.setZValue(AXIS_Z)
     return widget
