@@ -10,16 +10,17 @@ when there is something new to draw (the panel draws at most once per frame).
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
-from optlab_gui.training.deep_bn_session import BATCHNORM, PLAIN, DeepBatchNormRace
 from optlab_gui.training.history import History
 from optlab_gui.training.runner import PAUSE, RUN, SET_SPEED, STEP, RaceUpdate
 from optlab_gui.training.session import LOSS, Command, RecordBatch
-from optlab_gui.training.worker import RaceProcess
+
+if TYPE_CHECKING:
+    from optlab_gui.training.worker import RaceProcess
 
 #: One press of Train runs this many steps, then pauses (Train again continues).
 TRAINING_STEPS = 300
@@ -118,6 +119,8 @@ class TrainingRun(QObject):
     def set_learning_rate(self, learning_rate: float) -> None:
         """Change both networks' learning rate from the next step."""
         if self._process is not None:
+            from optlab_gui.training.deep_bn_session import BATCHNORM, PLAIN
+
             for lane in (PLAIN, BATCHNORM):
                 self._send(Command("set_hyperparameters", {"lane": lane, "lr": learning_rate}))
 
@@ -136,6 +139,11 @@ class TrainingRun(QObject):
         self._active = True
         self.bin_edges = np.asarray(configuration["bin_edges"], dtype=float)
         if self._process is None:
+            # Imported on the first Train: the session's modules and multiprocessing are a
+            # tenth of the panel's start-up, for a run that most visits never start.
+            from optlab_gui.training.deep_bn_session import DeepBatchNormRace
+            from optlab_gui.training.worker import RaceProcess
+
             # built in the compute process: a wide deep network takes seconds to set up
             session = partial(DeepBatchNormRace, **configuration, bn_mode=bn_mode)
             self._process = RaceProcess(session, self)
