@@ -30,6 +30,20 @@ from optlab_gui.core.datasets import make_dataset
 from optlab_gui.core.deepnet import SATURATION_THRESHOLD
 from optlab_gui.core.mlp import MLP, BatchNormState
 from optlab_gui.core.optimizers import OPTIMIZERS
+from optlab_gui.training.deep_bn_names import (
+    BATCH_LOSS,
+    BATCHNORM,
+    BN_MODES,
+    DEFAULT_MEASURE_SIZE,
+    EVAL_MODE,
+    HISTOGRAM,
+    PLAIN,
+    PRE_ACTIVATION_MEAN,
+    PRE_ACTIVATION_STD,
+    SATURATED_FRACTION,
+    TRAIN_MODE,
+    WEIGHT_GRADIENT_NORM,
+)
 from optlab_gui.training.session import DIVERGED, LOSS, Lane, RaceSession, Record
 
 __all__ = [
@@ -52,28 +66,7 @@ __all__ = [
     "trace_forward",
 ]
 
-#: Lane keys: the network without BatchNorm and the one with it.
-PLAIN = "plain"
-BATCHNORM = "batchnorm"
-
-#: BatchNorm's two modes: batch statistics (training) or running statistics (evaluation).
-TRAIN_MODE = "train"
-EVAL_MODE = "eval"
-BN_MODES = (TRAIN_MODE, EVAL_MODE)
-
-#: Channels besides ``loss`` and ``diverged``: per lane, one value per hidden layer
-#: (the histogram one row of counts per hidden layer).
-HISTOGRAM = "histogram"
-SATURATED_FRACTION = "saturated_fraction"
-PRE_ACTIVATION_MEAN = "pre_activation_mean"
-PRE_ACTIVATION_STD = "pre_activation_std"
-WEIGHT_GRADIENT_NORM = "weight_gradient_norm"
-#: The loss of the mini-batch the step was taken on (``loss`` is on the fixed measuring set).
-BATCH_LOSS = "batch_loss"
-
 DEFAULT_BIN_EDGES = np.linspace(-10.0, 10.0, 61)
-#: How many training points the measurements (distributions, loss) are taken on.
-DEFAULT_MEASURE_SIZE = 256
 
 
 class LayerTrace(NamedTuple):

@@ -32,7 +32,7 @@ import optlab_gui.ui.export as export_ui
 from optlab_gui.core.activations import ACTIVATIONS
 from optlab_gui.core.initialisers import INITIALISERS
 from optlab_gui.core.sensitive_region import distribution_window, sensitive_intervals
-from optlab_gui.training.deep_bn_session import DEFAULT_MEASURE_SIZE, EVAL_MODE
+from optlab_gui.training.deep_bn_names import DEFAULT_MEASURE_SIZE, EVAL_MODE
 from optlab_gui.ui.context import app_context
 from optlab_gui.ui.frame_clock import FrameClock
 from optlab_gui.ui.panels.base import EXPORT, RESET, START_PAUSE, STEP, Panel

@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
 
 from optlab_gui.core.activations import ACTIVATIONS
 from optlab_gui.core.initialisers import INITIALISERS, weight_std
+from optlab_gui.training.deep_bn_names import EVAL_MODE, TRAIN_MODE
 from optlab_gui.ui.panels.batchnorm.texts import activation_title, initialiser_title
 from optlab_gui.ui.widgets.parameter_control import ParameterControl
 
 #: Views of the comparison: one network alone, or both side by side.
 SHOW_PLAIN, SHOW_BATCHNORM, SHOW_BOTH = "plain", "batchnorm", "both"
 #: BatchNorm's modes in the training run (the session's names).
-BATCH_STATISTICS, RUNNING_STATISTICS = "train", "eval"
+BATCH_STATISTICS, RUNNING_STATISTICS = TRAIN_MODE, EVAL_MODE
 
 MAX_SEED = 2**31 - 1
 

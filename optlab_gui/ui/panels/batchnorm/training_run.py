@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
+from optlab_gui.training.deep_bn_names import BATCHNORM, PLAIN
 from optlab_gui.training.history import History
 from optlab_gui.training.runner import PAUSE, RUN, SET_SPEED, STEP, RaceUpdate
 from optlab_gui.training.session import LOSS, Command, RecordBatch
@@ -119,8 +120,6 @@ class TrainingRun(QObject):
     def set_learning_rate(self, learning_rate: float) -> None:
         """Change both networks' learning rate from the next step."""
         if self._process is not None:
-            from optlab_gui.training.deep_bn_session import BATCHNORM, PLAIN
-
             for lane in (PLAIN, BATCHNORM):
                 self._send(Command("set_hyperparameters", {"lane": lane, "lr": learning_rate}))
 
