@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from optlab_gui.core.deepnet import ProbeResult
-from optlab_gui.training.deep_bn_session import (
+from optlab_gui.training.deep_bn_names import (
     HISTOGRAM,
     PRE_ACTIVATION_MEAN,
     PRE_ACTIVATION_STD,
