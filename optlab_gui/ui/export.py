@@ -17,7 +17,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pyqtgraph as pg
-from pyqtgraph.exporters import ImageExporter, SVGExporter
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -136,6 +135,9 @@ def export_plot(
     item = plot.getPlotItem() if isinstance(plot, pg.PlotWidget) else plot
     path = Path(path)
     suffix = path.suffix.lower().lstrip(".")
+    # Imported on the first export: with the SVG writer's XML library, ~5 ms of start-up.
+    from pyqtgraph.exporters import ImageExporter, SVGExporter
+
     if suffix == PNG:
         exporter = ImageExporter(item)
         width = max(1, round(item.sceneBoundingRect().width() * png_scale))
