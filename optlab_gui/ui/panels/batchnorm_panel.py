@@ -51,7 +51,7 @@ from optlab_gui.ui.panels.batchnorm.controls import (
 from optlab_gui.ui.panels.batchnorm.distribution_views import DistributionColumn
 from optlab_gui.ui.panels.batchnorm.measurements import LayerMeasurements, NetworkPair
 from optlab_gui.ui.panels.batchnorm.probe_job import ProbeJob, ProbeRequest, probe_pair
-from optlab_gui.ui.panels.batchnorm.summary_views import SummaryPlots
+from optlab_gui.ui.panels.batchnorm.summary_views import SUMMARY_KINDS, SummaryPlots
 from optlab_gui.ui.panels.batchnorm.texts import explanation_html
 from optlab_gui.ui.panels.batchnorm.training_run import TrainingRun
 from optlab_gui.ui.scenes import Choice, Number, Record
@@ -617,7 +617,7 @@ class BatchNormPanel(Panel):
         self.network_controls.set_folded(presentation)
         self.training_controls.set_folded(presentation)
         self._arrange(tabbed=presentation)
-        self.summaries.arrange(columns=2 if presentation else len(self.summaries.plots()))
+        self.summaries.arrange(columns=2 if presentation else len(SUMMARY_KINDS))
         self._view_tabs.setFont(theme.font(bold=True))
         self._fit_columns()
         self._frame_clock.request_redraw()

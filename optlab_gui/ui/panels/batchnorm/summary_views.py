@@ -36,6 +36,8 @@ LOG_HEADROOM = 0.05
 BELOW_BOTTOM_AXIS = 4
 #: At most this many labelled decades on a log axis.
 MAX_DECADE_LABELS = 6
+#: The summary plots in their grid order; the loss plot joins once training starts.
+SUMMARY_KINDS = ("saturation", "mean_std", "gradient", "loss")
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -87,6 +89,12 @@ def drawable(x: np.ndarray, y: np.ndarray, log: bool = False) -> tuple[np.ndarra
     return x[keep], y[keep]
 
 
+def _prepare(widget: pg.PlotWidget) -> None:
+    """A summary plot stays put under the mouse and spans its title over its axes."""
+    widget.getPlotItem().setMouseEnabled(False, False)
+    span_title_over_axes(widget)
+
+
 class SummaryPlots(QWidget):
     """The row of per-layer summaries and the loss plot."""
 
@@ -102,63 +110,75 @@ class SummaryPlots(QWidget):
         self.saturation = make_plot_widget("saturationPlot")
         self.mean_std = make_plot_widget("meanStdPlot")
         self.gradient = make_plot_widget("gradientPlot")
-        self.loss = make_plot_widget("lossPlot")
+        # Built when training first reports: most visits never train (~7 ms of start-up).
+        self.loss: pg.PlotWidget | None = None
+        self.loss_curves: list[pg.PlotDataItem] = []
+        self.loss_legend: pg.LegendItem | None = None
         for widget in self.plots().values():
-            widget.getPlotItem().setMouseEnabled(False, False)
-            span_title_over_axes(widget)
+            _prepare(widget)
         self.saturation.setYRange(0.0, 1.0, padding=0.02)
         self.gradient.getPlotItem().setLogMode(y=True)
-        self.loss.getPlotItem().setLogMode(y=True)
 
         self.bars = [pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH) for _ in range(2)]
         self.mean_curves = [pg.PlotDataItem(symbol="o") for _ in range(2)]
         self.error_bars = [pg.ErrorBarItem(x=np.zeros(0), y=np.zeros(0)) for _ in range(2)]
         self.gradient_curves = [pg.PlotDataItem(symbol="o", connect="finite") for _ in range(2)]
-        self.loss_curves = [pg.PlotDataItem(connect="finite") for _ in range(2)]
         for index in range(2):
             self.saturation.addItem(self.bars[index])
             self.mean_std.addItem(self.error_bars[index])
             self.mean_std.addItem(self.mean_curves[index])
             self.gradient.addItem(self.gradient_curves[index])
-            self.loss.addItem(self.loss_curves[index])
         self.gradient_legend = legend_below(self.gradient)
-        self.loss_legend = legend_below(self.loss)
         for index in range(2):
             self.gradient_legend.addItem(self.gradient_curves[index], "")
-            self.loss_legend.addItem(self.loss_curves[index], "")
         self.pending_gradients = pg.TextItem(anchor=(0.5, 0.5))
         self.gradient.getPlotItem().vb.addItem(self.pending_gradients, ignoreBounds=True)
         self.pending_gradients.setVisible(False)
 
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
-        self.loss.setVisible(False)
-        self.arrange(columns=len(self.plots()))
+        self.arrange(columns=len(SUMMARY_KINDS))
+
+    def _build_loss_plot(self) -> pg.PlotWidget:
+        """The loss plot with its two curves and legend, styled like the others."""
+        self.loss = loss = make_plot_widget("lossPlot")
+        _prepare(loss)
+        loss.getPlotItem().setLogMode(y=True)
+        self.loss_curves = [pg.PlotDataItem(connect="finite") for _ in range(2)]
+        for curve in self.loss_curves:
+            loss.addItem(curve)
+        self.loss_legend = legend_below(loss)
+        for curve, name in zip(self.loss_curves, self._names, strict=True):
+            self.loss_legend.addItem(curve, name)
+        self.arrange(self._columns)
+        if self._theme is not None:
+            self.apply_theme(self._theme, self._colors)
+        return loss
 
     def arrange(self, columns: int) -> None:
         """Lay the plots out in rows of ``columns`` (one row normally, 2 x 2 for the
         projector where each plot needs more room)."""
         self._columns = columns
-        for index, widget in enumerate(self.plots().values()):
+        for key, widget in self.plots().items():
+            index = SUMMARY_KINDS.index(key)
             self._grid.addWidget(widget, index // columns, index % columns)
         self._share_width()
 
     def _share_width(self) -> None:
         """Equal width for every grid column holding a plot on show, none for the others
         (the loss plot's column while there is no training)."""
-        used = {index % self._columns for index, widget in enumerate(self.plots().values())
-                if not widget.isHidden()}  # fmt: skip
-        for column in range(len(self.plots())):
+        used = {SUMMARY_KINDS.index(key) % self._columns
+                for key, widget in self.plots().items() if not widget.isHidden()}  # fmt: skip
+        for column in range(len(SUMMARY_KINDS)):
             self._grid.setColumnStretch(column, 1 if column in used else 0)
 
     def plots(self) -> dict[str, pg.PlotWidget]:
-        """The plots by export name."""
-        return {
-            "saturation": self.saturation,
-            "mean_std": self.mean_std,
-            "gradient": self.gradient,
-            "loss": self.loss,
-        }
+        """The plots by export name (the loss plot once training has started)."""
+        plots = {"saturation": self.saturation, "mean_std": self.mean_std,
+                 "gradient": self.gradient}  # fmt: skip
+        if self.loss is not None:
+            plots["loss"] = self.loss
+        return plots
 
     # Data -------------------------------------------------------------------------------
 
@@ -209,16 +229,19 @@ class SummaryPlots(QWidget):
 
     def show_losses(self, steps: np.ndarray, losses: np.ndarray, visible: tuple[bool, bool]):
         """Draw the loss curves (``losses`` steps x 2) and show the loss plot."""
+        loss = self.loss if self.loss is not None else self._build_loss_plot()
         for index in range(2):
             self.loss_curves[index].setData(*drawable(steps, losses[:, index], log=True))
             self.loss_curves[index].setVisible(visible[index])
         shown = [losses[:, index] for index in range(2) if visible[index]]
-        set_decades(self.loss, np.concatenate(shown), minimum_decades=1.0)
-        self.loss.setVisible(True)
+        set_decades(loss, np.concatenate(shown), minimum_decades=1.0)
+        loss.setVisible(True)
         self._share_width()
 
     def hide_losses(self) -> None:
         """Hide the loss plot (no training yet)."""
+        if self.loss is None:
+            return
         for curve in self.loss_curves:
             curve.setData([], [])
         self.loss.setVisible(False)
@@ -231,8 +254,11 @@ class SummaryPlots(QWidget):
         if name == "saturation":
             options = self.bars[index].opts
             return np.asarray(options["x"]), np.asarray(options["height"])
-        item = {"mean": self.mean_curves, "gradient": self.gradient_curves,
-                "loss": self.loss_curves}[name][index]  # fmt: skip
+        curves = {"mean": self.mean_curves, "gradient": self.gradient_curves,
+                  "loss": self.loss_curves}[name]  # fmt: skip
+        if not curves:  # the loss plot before training
+            return np.zeros(0), np.zeros(0)
+        item = curves[index]
         x, y = item.getOriginalDataset()
         return np.asarray(x), np.asarray(y)
 
@@ -249,8 +275,7 @@ class SummaryPlots(QWidget):
         names for the legends, and the note shown while gradients are being computed."""
         self._titles, self._axis_titles, self._names = titles, axis_titles, names
         self.pending_gradients.setText(computing)
-        for legend, curves in ((self.gradient_legend, self.gradient_curves),
-                               (self.loss_legend, self.loss_curves)):  # fmt: skip
+        for legend, curves in self._legends():
             for curve, name in zip(curves, names, strict=True):
                 legend.getLabel(curve).setText(name)
         if self._theme is not None:
@@ -274,7 +299,8 @@ class SummaryPlots(QWidget):
             self.gradient_curves[index].setSymbolBrush(qcolor(color))
             self.gradient_curves[index].setSymbolPen(qcolor(color))
             self.gradient_curves[index].setSymbolSize(symbol_size)
-            self.loss_curves[index].setPen(pen)
+        for curve, color in zip(self.loss_curves, colors, strict=False):  # none before training
+            curve.setPen(series_pen(theme, color=color))
         self.pending_gradients.setColor(qcolor(theme.muted))
         self.pending_gradients.setFont(theme.font())
         self._draw_texts()
@@ -288,5 +314,11 @@ class SummaryPlots(QWidget):
                 left, bottom = self._axis_titles[key]
                 set_axis_label(widget, "left", left, theme)
                 set_axis_label(widget, "bottom", bottom, theme)
-        for legend in (self.gradient_legend, self.loss_legend):
+        for legend, _ in self._legends():
             style_legend(legend, theme)
+
+    def _legends(self) -> list[tuple[pg.LegendItem, list[pg.PlotDataItem]]]:
+        legends = [(self.gradient_legend, self.gradient_curves)]
+        if self.loss_legend is not None:
+            legends.append((self.loss_legend, self.loss_curves))
+        return legends
