@@ -64,16 +64,28 @@ class OpaqueGridAxis(pg.AxisItem):
         return opaque
 
     def _updateLabel(self) -> None:
-        """pyqtgraph's label update, without laying the label's text out again when its HTML
-        is unchanged: every pen, colour and range change asks, ~400 times while the
-        BatchNorm panel opened, 40 µs each (measured), almost always for the same text."""
+        """pyqtgraph's label update, without laying out text nobody sees: a hidden label
+        (most axes have none) gets its HTML when shown, a shown one only when it changed.
+        pyqtgraph asks at every pen, colour and range change, ~400 times while the BatchNorm
+        panel opened, 40 µs each (measured), almost always for the same or a hidden text."""
+        self._sync_label()
+        self._adjustSize()
+        self.picture = None
+        self.update()
+
+    def showLabel(self, show: bool = True) -> None:
+        """Show or hide the axis title, its text brought up to date first."""
+        self.label.setVisible(show)
+        self._sync_label()
+        super().showLabel(show)
+
+    def _sync_label(self) -> None:
+        if not self.label.isVisibleTo(self):  # its own flag: a hidden axis hides it too
+            return
         html = self.labelString()
         if html != self._label_html:
             self._label_html = html
             self.label.setHtml(html)
-        self._adjustSize()
-        self.picture = None
-        self.update()
 
     def generateDrawSpecs(self, p):
         """pyqtgraph's drawing specification, with the tick and grid pens made opaque."""
