@@ -49,6 +49,7 @@ from optlab_gui.ui.panels.batchnorm.controls import (
     ViewControls,
 )
 from optlab_gui.ui.panels.batchnorm.distribution_views import DistributionColumn
+from optlab_gui.ui.panels.batchnorm.first_probe import stored_pair
 from optlab_gui.ui.panels.batchnorm.measurements import LayerMeasurements, NetworkPair
 from optlab_gui.ui.panels.batchnorm.probe_job import ProbeJob, ProbeRequest, probe_pair
 from optlab_gui.ui.panels.batchnorm.summary_views import SUMMARY_KINDS, SummaryPlots
@@ -233,10 +234,12 @@ class BatchNormPanel(Panel):
         self._probe_job.submit(self._new_request())
 
     def _show_first_probe(self) -> None:
-        # The first frame shows the probe of the default controls, computed right here
-        # (~50 ms): no thread starts before the first paint, and no frame shows empty plots.
+        # The first frame shows the probe of the controls: stored with the app for the
+        # default network, else computed right here (no thread starts before the first
+        # paint, and no frame shows empty plots).
         request = self._new_request()
-        self._on_probe_pair(request, probe_pair(request))
+        pair = stored_pair(request)
+        self._on_probe_pair(request, probe_pair(request) if pair is None else pair)
 
     @Slot(object, object)
     def _on_probe_pair(self, request: ProbeRequest, pair: NetworkPair) -> None:

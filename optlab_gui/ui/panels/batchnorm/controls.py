@@ -52,6 +52,13 @@ class NetworkSettings:
     seed: int
 
 
+#: The network the panel opens on (its controls are not saved between sessions): 20 sigmoid
+#: layers with σ = 1 saturate without BatchNorm, the notes' example.
+DEFAULT_NETWORK = NetworkSettings(
+    depth=20, width=128, batch=128, activation="sigmoid", init="custom", weight_std=1.0, seed=0
+)
+
+
 class NetworkControls(QGroupBox):
     """Depth, width, batch size, activation, initialisation (with its σ) and the seed."""
 
@@ -60,24 +67,25 @@ class NetworkControls(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("networkControls")
-        self.depth = ParameterControl(1, 50, 20, integer=True)
-        self.width = ParameterControl(4, 512, 128, log_scale=True, integer=True)
-        self.batch = ParameterControl(8, 1024, 128, log_scale=True, integer=True)
+        default = DEFAULT_NETWORK
+        self.depth = ParameterControl(1, 50, default.depth, integer=True)
+        self.width = ParameterControl(4, 512, default.width, log_scale=True, integer=True)
+        self.batch = ParameterControl(8, 1024, default.batch, log_scale=True, integer=True)
         self.activation = QComboBox()
         self.activation.setObjectName("activationChoice")
         for name in ACTIVATIONS:
             self.activation.addItem("", name)
-        self.activation.setCurrentIndex(self.activation.findData("sigmoid"))
+        self.activation.setCurrentIndex(self.activation.findData(default.activation))
         self.init = QComboBox()
         self.init.setObjectName("initChoice")
         for name in INITIALISERS:
             self.init.addItem("", name)
-        self.init.setCurrentIndex(self.init.findData("custom"))
-        self.weight_std = ParameterControl(0.001, 10.0, 1.0, log_scale=True)
+        self.init.setCurrentIndex(self.init.findData(default.init))
+        self.weight_std = ParameterControl(0.001, 10.0, default.weight_std, log_scale=True)
         self.new_seed = QPushButton()
         self.new_seed.setObjectName("newSeedButton")
         self.seed_label = QLabel()
-        self._seed = 0
+        self._seed = default.seed
         self._activation_label = QLabel()
         self._init_label = QLabel()
 
