@@ -11,6 +11,7 @@ import optlab_gui.ui.export as export_ui
 from optlab_gui.core.deepnet import probe
 from optlab_gui.ui.panels.base import EXPORT, RESET, START_PAUSE, STEP
 from optlab_gui.ui.panels.batchnorm.controls import SHOW_BATCHNORM, SHOW_BOTH, SHOW_PLAIN
+from optlab_gui.ui.panels.batchnorm.probe_job import probe_pair
 from optlab_gui.ui.panels.batchnorm_panel import bin_edges
 
 WAIT_MS = 20_000
@@ -283,3 +284,15 @@ def test_a_lone_change_goes_straight_to_the_full_pair_and_a_drag_gets_previews(q
     worker.offer(request)  # a second request right after the first: a drag
     worker.compute_pending()
     assert answers == [True, True, False, True]
+
+
+def test_a_preview_says_its_gradients_are_being_computed(panel):
+    request = panel.probe_request()
+    panel._on_probe_pair(request, probe_pair(request, gradients=False))
+    panel.ready_for_screenshot()  # draws what arrived
+    note = panel.summaries.pending_gradients
+    assert note is not None and note.isVisible()
+    assert note.toPlainText() == "computing gradients…"
+    panel._on_probe_pair(request, probe_pair(request))
+    panel.ready_for_screenshot()
+    assert not note.isVisible()

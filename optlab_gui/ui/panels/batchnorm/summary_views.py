@@ -131,9 +131,10 @@ class SummaryPlots(QWidget):
         self.gradient_legend = legend_below(self.gradient)
         for index in range(2):
             self.gradient_legend.addItem(self.gradient_curves[index], "")
-        self.pending_gradients = pg.TextItem(anchor=(0.5, 0.5))
-        self.gradient.getPlotItem().vb.addItem(self.pending_gradients, ignoreBounds=True)
-        self.pending_gradients.setVisible(False)
+        # The note shown over the gradient plot while a preview has no gradients yet: built
+        # at the first preview (the panel opens on a full probe).
+        self.pending_gradients: pg.TextItem | None = None
+        self._computing = ""
 
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
@@ -215,7 +216,8 @@ class SummaryPlots(QWidget):
                     *drawable(layers, measurements.weight_gradient_norm, log=True)
                 )
             self.gradient_curves[index].setVisible(shown and gradients_known)
-        self.pending_gradients.setVisible(not gradients_known)
+        if not gradients_known or self.pending_gradients is not None:
+            self._pending_note().setVisible(not gradients_known)
         if gradients_known:
             shown = [net.weight_gradient_norm for net, on in zip(networks, visible, strict=True)
                      if on]  # fmt: skip
@@ -274,7 +276,9 @@ class SummaryPlots(QWidget):
         """Titles per plot, (left, bottom) axis titles per plot, the two networks' short
         names for the legends, and the note shown while gradients are being computed."""
         self._titles, self._axis_titles, self._names = titles, axis_titles, names
-        self.pending_gradients.setText(computing)
+        self._computing = computing
+        if self.pending_gradients is not None:
+            self.pending_gradients.setText(computing)
         for legend, curves in self._legends():
             for curve, name in zip(curves, names, strict=True):
                 legend.getLabel(curve).setText(name)
@@ -301,8 +305,8 @@ class SummaryPlots(QWidget):
             self.gradient_curves[index].setSymbolSize(symbol_size)
         for curve, color in zip(self.loss_curves, colors, strict=False):  # none before training
             curve.setPen(series_pen(theme, color=color))
-        self.pending_gradients.setColor(qcolor(theme.muted))
-        self.pending_gradients.setFont(theme.font())
+        if self.pending_gradients is not None:
+            self._style_pending_note(theme)
         self._draw_texts()
 
     def _draw_texts(self) -> None:
@@ -316,6 +320,18 @@ class SummaryPlots(QWidget):
                 set_axis_label(widget, "bottom", bottom, theme)
         for legend, _ in self._legends():
             style_legend(legend, theme)
+
+    def _pending_note(self) -> pg.TextItem:
+        if self.pending_gradients is None:
+            self.pending_gradients = pg.TextItem(self._computing, anchor=(0.5, 0.5))
+            self.gradient.getPlotItem().vb.addItem(self.pending_gradients, ignoreBounds=True)
+            if self._theme is not None:
+                self._style_pending_note(self._theme)
+        return self.pending_gradients
+
+    def _style_pending_note(self, theme: Theme) -> None:
+        self.pending_gradients.setColor(qcolor(theme.muted))
+        self.pending_gradients.setFont(theme.font())
 
     def _legends(self) -> list[tuple[pg.LegendItem, list[pg.PlotDataItem]]]:
         legends = [(self.gradient_legend, self.gradient_curves)]
