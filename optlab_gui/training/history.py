@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from optlab_gui.training.session import RecordBatch
+from optlab_gui.training.records import RecordBatch
 
 __all__ = ["History"]
 

@@ -19,10 +19,14 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from optlab_gui.training.session import Command, RaceSession, Record, RecordBatch
+from optlab_gui.training.records import Command, Record, RecordBatch
+
+if TYPE_CHECKING:  # the GUI imports the command names without the sessions' modules
+    from optlab_gui.training.session import RaceSession
 
 __all__ = [
     "PAUSE",
@@ -283,4 +287,6 @@ def compute_process_main(
     if hasattr(os, "nice"):
         with contextlib.suppress(OSError):
             os.nice(COMPUTE_NICENESS)
+    from optlab_gui.training.session import RaceSession  # in the compute process only
+
     serve(session if isinstance(session, RaceSession) else session(), commands, updates)

@@ -19,7 +19,6 @@ import math
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -82,6 +81,8 @@ def probe_pair(
     if request.work < PARALLEL_ABOVE_WORK:
         plain, normed = column(False), column(True)
     else:
+        from concurrent.futures import ThreadPoolExecutor  # not needed by the first frame
+
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="probe-batchnorm") as other:
             with_batchnorm = other.submit(column, True)
             plain = column(False)

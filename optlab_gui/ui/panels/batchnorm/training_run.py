@@ -17,8 +17,8 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from optlab_gui.training.deep_bn_names import BATCHNORM, PLAIN
 from optlab_gui.training.history import History
+from optlab_gui.training.records import LOSS, Command, RecordBatch
 from optlab_gui.training.runner import PAUSE, RUN, SET_SPEED, STEP, RaceUpdate
-from optlab_gui.training.session import LOSS, Command, RecordBatch
 
 if TYPE_CHECKING:
     from optlab_gui.training.worker import RaceProcess
