@@ -9,7 +9,10 @@ Prints clear lines and, last, one JSON line. Measured in one run of the real pan
   detail, summaries) and of then painting the whole window (``QWidget.grab``);
 * update: from a control change to the full pair drawn, through the panel's probe thread and
   event loop, with the longest gap between two 10 ms timer ticks of the GUI thread meanwhile
-  (how long the window was unresponsive: a frozen window would show the whole update).
+  (how long the window was unresponsive: a frozen window would show the whole update);
+* floor: the matrix products alone that a full pair needs (per column 20 forward, 20 weight
+  gradients and 19 input gradients, float32), on two threads as the pair runs them. No
+  update can take less: it is the arithmetic the gradient norms require.
 
 The goal is an update under 50 ms; ratios are against that goal and against a 60 Hz frame.
 BLAS threads matter on this 2-core machine: the script runs itself a second time with
@@ -41,6 +44,32 @@ CHILD_FLAG = "--measure"
 def summary(samples: list[float]) -> dict[str, float]:
     """Best and median of a list of seconds, in milliseconds."""
     return {"best_ms": min(samples) * 1e3, "median_ms": statistics.median(samples) * 1e3}
+
+
+def products_alone(depth: int, width: int, batch: int) -> float:
+    """Seconds for the full pair's matrix products alone: each column's 3·depth − 1 float32
+    products on its own thread, as :func:`probe_pair` runs the columns."""
+    import threading
+
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    activations = rng.standard_normal((batch, width), dtype=np.float32)
+    weights = rng.standard_normal((width, width), dtype=np.float32)
+
+    def column() -> None:
+        for _ in range(depth):
+            activations @ weights  # forward
+            activations.T @ activations  # weight gradient: (width x batch) @ (batch x width)
+        for _ in range(depth - 1):
+            activations @ weights.T  # input gradient
+
+    other = threading.Thread(target=column)
+    started = time.perf_counter()
+    other.start()
+    column()
+    other.join()
+    return time.perf_counter() - started
 
 
 def measure() -> dict[str, object]:
@@ -83,8 +112,9 @@ def measure() -> dict[str, object]:
     controls.batch.set_value(BATCH)
     wait_until_up_to_date()
 
-    full, preview, redraw, paint, update, stall = [], [], [], [], [], []
+    full, preview, redraw, paint, update, stall, floor = [], [], [], [], [], [], []
     for repeat in range(REPEATS):
+        floor.append(products_alone(DEPTH, WIDTH, BATCH))
         request = panel.probe_request()
         started = time.perf_counter()
         probe_pair(request, gradients=True)
@@ -113,6 +143,7 @@ def measure() -> dict[str, object]:
         "paint": summary(paint),
         "update": summary(update),
         "longest_gui_gap": summary(stall),
+        "products_alone": summary(floor),
     }
 
 
@@ -127,6 +158,7 @@ def report(result: dict[str, object]) -> None:
         ("paint", "painting the whole window"),
         ("update", "control change -> full pair drawn"),
         ("longest_gui_gap", "longest GUI gap during an update"),
+        ("products_alone", "floor: the pair's matrix products"),
     ):
         best, median = result[key]["best_ms"], result[key]["median_ms"]
         print(
