@@ -289,9 +289,10 @@ def test_batchnorm_training_exception_opens_the_error_dialog_and_stops_the_run(
 ):
     from fault_sessions import FAIL_AT_STEP, FAULT_MESSAGE, DeepBatchNormRaceFailingOnce
 
-    from optlab_gui.ui.panels.batchnorm import training_run
+    from optlab_gui.training import deep_bn_session
 
-    monkeypatch.setattr(training_run, "DeepBatchNormRace", DeepBatchNormRaceFailingOnce)
+    # the training run imports the session class at its first Train
+    monkeypatch.setattr(deep_bn_session, "DeepBatchNormRace", DeepBatchNormRaceFailingOnce)
     panel = main_window.show_panel("batchnorm")
     qtbot.waitUntil(panel.is_up_to_date, timeout=TIMEOUT_MS)
     main_window.action_start_pause.trigger()

@@ -122,3 +122,47 @@ def test_the_screenshot_shows_the_settled_window(open_window, tmp_path, scene):
     # (the tabs painted at their first, narrow width) differs in ~2 % of the window.
     differing = (np.abs(shot - rendered) > 96).reshape(-1, 3).any(axis=1).mean()
     assert differing < 0.002
+
+
+def test_the_collector_pauses_for_the_start_up_and_runs_again_after_it(qapp, tmp_path):
+    import gc
+
+    from optlab_gui import __main__ as command_line
+
+    seen = []
+    original = command_line._open_window
+
+    def open_window(*args):
+        seen.append(gc.isenabled())
+        return original(*args)
+
+    command_line._open_window = open_window
+    try:
+        status = command_line.main(["--panel", "training", "--screenshot", str(tmp_path / "s.png")])
+    finally:
+        command_line._open_window = original
+    assert status == 0
+    assert seen == [False], "paused while the window is built"
+    assert gc.isenabled(), "running again once main returns"
+
+
+def test_the_start_ups_survivors_are_frozen_when_the_event_loop_starts():
+    import gc
+
+    from optlab_gui.__main__ import _pause_garbage_collection, _resume_garbage_collection
+
+    was_running = _pause_garbage_collection()
+    assert was_running and not gc.isenabled()
+    try:
+        _resume_garbage_collection(was_running, freeze_survivors=True)
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.enable()
+    # a collector that was off before stays off
+    gc.disable()
+    try:
+        _resume_garbage_collection(_pause_garbage_collection())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
