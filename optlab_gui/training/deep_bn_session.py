@@ -35,7 +35,6 @@ from optlab_gui.training.deep_bn_names import (
     BATCHNORM,
     BN_MODES,
     DEFAULT_MEASURE_SIZE,
-    EVAL_MODE,
     HISTOGRAM,
     PLAIN,
     PRE_ACTIVATION_MEAN,
@@ -47,18 +46,6 @@ from optlab_gui.training.deep_bn_names import (
 from optlab_gui.training.session import DIVERGED, LOSS, Lane, RaceSession, Record
 
 __all__ = [
-    "BATCHNORM",
-    "BATCH_LOSS",
-    "BN_MODES",
-    "DEFAULT_MEASURE_SIZE",
-    "EVAL_MODE",
-    "HISTOGRAM",
-    "PLAIN",
-    "PRE_ACTIVATION_MEAN",
-    "PRE_ACTIVATION_STD",
-    "SATURATED_FRACTION",
-    "TRAIN_MODE",
-    "WEIGHT_GRADIENT_NORM",
     "DeepBatchNormRace",
     "LayerTrace",
     "cross_entropy",

@@ -8,7 +8,7 @@ import pytest
 from optlab_gui.core.batching import BatchSampler
 from optlab_gui.core.mlp import MLP
 from optlab_gui.core.optimizers import make_optimizer
-from optlab_gui.training.deep_bn_session import (
+from optlab_gui.training.deep_bn_names import (
     BATCH_LOSS,
     BATCHNORM,
     EVAL_MODE,
@@ -17,6 +17,8 @@ from optlab_gui.training.deep_bn_session import (
     PRE_ACTIVATION_STD,
     SATURATED_FRACTION,
     WEIGHT_GRADIENT_NORM,
+)
+from optlab_gui.training.deep_bn_session import (
     DeepBatchNormRace,
     cross_entropy,
     layer_histograms,
