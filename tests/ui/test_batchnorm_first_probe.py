@@ -9,9 +9,10 @@ import numpy as np
 import pytest
 
 from optlab_gui.ui.panels.batchnorm.controls import DEFAULT_NETWORK
-from optlab_gui.ui.panels.batchnorm.first_probe import stored_pair, write_pair
+from optlab_gui.ui.panels.batchnorm.first_probe import FIRST_PROBE_FILE, stored_pair, write_pair
 from optlab_gui.ui.panels.batchnorm.probe_job import ProbeRequest, probe_pair
 from optlab_gui.ui.panels.batchnorm_panel import bin_edges
+from optlab_gui.ui.resource_paths import resource_path
 
 MEASURES = ("pre_activation_mean", "pre_activation_std", "saturated_fraction",
             "weight_gradient_norm")  # fmt: skip
@@ -52,12 +53,16 @@ def test_other_bin_edges_are_not_answered_from_the_file():
     assert stored_pair(ProbeRequest(request.network, request.bin_edges * 2)) is None
 
 
-def test_a_missing_or_broken_file_means_probing(tmp_path, caplog):
+@pytest.mark.parametrize("damage", ["missing", "text", "empty", "cut", "flipped byte"])
+def test_a_missing_or_damaged_file_means_probing(tmp_path, caplog, damage):
     request = default_request()
-    assert stored_pair(request, tmp_path / "missing.npz") is None
-    broken = tmp_path / "broken.npz"
-    broken.write_bytes(b"not an npz file")
-    assert stored_pair(request, broken) is None
+    good = resource_path(*FIRST_PROBE_FILE).read_bytes()
+    damaged = {"text": b"not an npz file", "empty": b"", "cut": good[: len(good) // 2],
+               "flipped byte": good[:4000] + bytes([good[4000] ^ 0xFF]) + good[4001:]}  # fmt: skip
+    path = tmp_path / "first.npz"
+    if damage in damaged:
+        path.write_bytes(damaged[damage])
+    assert stored_pair(request, path) is None
     assert "cannot be read" in caplog.text
 
 

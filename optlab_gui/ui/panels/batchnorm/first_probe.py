@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
+import tempfile
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -36,21 +39,23 @@ def stored_pair(request: ProbeRequest, path: Path | None = None) -> NetworkPair 
     (also when the file is missing or unreadable, which is logged: the caller probes)."""
     path = resource_path(*FIRST_PROBE_FILE) if path is None else path
     try:
-        with np.load(path) as stored:
+        # opened here: np.load leaves its own file open when the archive is damaged
+        with open(path, "rb") as file, np.load(file) as stored:
             if not _computed_for(stored, request):
                 return None
             plain, batchnorm = (
                 LayerMeasurements(**{name: stored[f"{column}_{name}"] for name in _MEASURES})
                 for column in _COLUMNS
             )
-    except (OSError, KeyError, ValueError) as error:
+    except (OSError, EOFError, KeyError, ValueError, zipfile.BadZipFile) as error:
         log.warning("the stored first probe %s cannot be read (%s); probing", path, error)
         return None
     return NetworkPair(plain, batchnorm, request.bin_edges, request.network.activation)
 
 
 def write_pair(path: Path, request: ProbeRequest, pair: NetworkPair) -> None:
-    """Store ``pair``, the full probe of ``request``, for :func:`stored_pair`."""
+    """Store ``pair``, the full probe of ``request``, for :func:`stored_pair` (in one step:
+    an interrupted write leaves the previous file)."""
     if not pair.gradients_known:
         raise ValueError("only a full probe pair (with gradients) can be stored")
     measures = {
@@ -58,8 +63,17 @@ def write_pair(path: Path, request: ProbeRequest, pair: NetworkPair) -> None:
         for column in _COLUMNS
         for name in _MEASURES
     }
-    np.savez(path, format_version=FORMAT_VERSION, network=_describe(request.network),
-             bin_edges=request.bin_edges, **measures)  # fmt: skip
+    path = Path(path)
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            np.savez(file, format_version=FORMAT_VERSION, network=_describe(request.network),
+                     bin_edges=request.bin_edges, **measures)  # fmt: skip
+        os.chmod(temporary, 0o644)  # a resource, readable by all like the others
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def _computed_for(stored, request: ProbeRequest) -> bool:
