@@ -7,7 +7,13 @@ import pytest
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from optlab_gui.ui.theme import THEMES
-from optlab_gui.ui.widgets.plots import AXIS_Z, OpaqueGridAxis, make_plot_widget, mix, style_plot
+from optlab_gui.ui.widgets.plots import (
+    AXIS_UNDER_DATA_Z,
+    ThemedAxis,
+    make_plot_widget,
+    mix,
+    style_plot,
+)
 
 
 @pytest.mark.parametrize("alpha", [0, 40, 89, 200, 255])
@@ -35,8 +41,8 @@ def test_grid_pens_are_opaque_and_the_axes_lie_under_the_data(qtbot):
     plot = widget.getPlotItem()
     curve = plot.plot([0, 1, 2], [0, 1, 0])
     axis = plot.getAxis("left")
-    assert isinstance(axis, OpaqueGridAxis)
-    assert axis.zValue() == AXIS_Z < curve.zValue()
+    assert isinstance(axis, ThemedAxis)
+    assert axis.zValue() == AXIS_UNDER_DATA_Z < curve.zValue()
     assert axis.grid is not False  # the theme shows a grid
     image = QImage(400, 300, QImage.Format.Format_ARGB32)
     painter = QPainter(image)
@@ -62,3 +68,17 @@ def test_axis_title_shows_its_text_whether_set_before_or_after_showing(qtbot):
     right.setTextPen("#ff0000")  # restyled while hidden (a theme change)
     right.showLabel(True)
     assert "#ff0000" in right.label.toHtml()
+
+
+def test_a_grid_over_an_image_stays_translucent_and_over_the_data(qtbot):
+    widget = make_plot_widget(grid_over_data=True)
+    qtbot.addWidget(widget)
+    style_plot(widget, THEMES["dark"])
+    widget.resize(400, 300)
+    plot = widget.getPlotItem()
+    image = QImage(400, 300, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    _, ticks, _ = plot.getAxis("left").generateDrawSpecs(painter)
+    painter.end()
+    assert plot.getAxis("left").zValue() > 0  # pyqtgraph's place, over the view box
+    assert any(pen.color().alpha() < 255 for pen, _, _ in ticks)

@@ -21,25 +21,27 @@ def mix(front: QColor, back: QColor, share: float) -> QColor:
 
 
 AXIS_NAMES = ("left", "bottom", "right", "top")
-#: Axes (their grid lines) stack under the plot's data: z below the view box's 0.
-AXIS_Z = -1
+#: Axes with an opaque grid stack under the plot's data: z below the view box's 0.
+AXIS_UNDER_DATA_Z = -1
 
 
-class OpaqueGridAxis(pg.AxisItem):
-    """An axis whose tick and grid lines are opaque, in their translucent colour mixed with
-    the plot's background beforehand.
+class ThemedAxis(pg.AxisItem):
+    """pyqtgraph's axis, drawn for less: an opaque grid, and titles laid out only when shown.
 
-    Qt's raster engine draws translucent lines ~15x slower than opaque ones (24 grid lines:
-    2-3 ms against 0.15 ms, measured here), which made the grid a third of a panel's first
-    paint and of every repaint after a range change. The axis is stacked under the data, so
-    the mixed colour looks as the translucent line did on the background, and no line
-    covers a curve or an image."""
+    With ``opaque_grid`` the tick and grid lines are opaque, in their translucent colour
+    mixed with the plot's background beforehand. Qt's raster engine draws translucent lines
+    ~15x slower than opaque ones (24 grid lines: 2-3 ms against 0.15 ms, measured here),
+    which made the grid a third of a panel's first paint and of every repaint after a range
+    change. Such an axis must lie under the data (:data:`AXIS_UNDER_DATA_Z`): there the
+    mixed colour looks as the translucent line did on the background. A plot whose data
+    covers its background (an image) keeps the translucent grid over it instead."""
 
     #: The label's HTML as last set (class default: pyqtgraph's constructor sets it first).
     _label_html: str | None = None
 
-    def __init__(self, orientation: str) -> None:
+    def __init__(self, orientation: str, opaque_grid: bool = True) -> None:
         super().__init__(orientation)
+        self._opaque_grid = opaque_grid
         # Before the plot links the axis to its view: with the prefix on, every range change
         # re-lays out the label (~160 layouts while the BatchNorm panel was built).
         self.enableAutoSIPrefix(False)
@@ -47,7 +49,7 @@ class OpaqueGridAxis(pg.AxisItem):
         self._opaque_pens: dict[int, QPen] = {}
 
     def set_background(self, color: QColor) -> None:
-        """The plot's background colour, which the tick and grid colours are mixed with."""
+        """The plot's background colour, which an opaque grid's colours are mixed with."""
         self._background = QColor(color)
         self._opaque_pens.clear()
         self.picture = None
@@ -90,18 +92,20 @@ class OpaqueGridAxis(pg.AxisItem):
     def generateDrawSpecs(self, p):
         """pyqtgraph's drawing specification, with the tick and grid pens made opaque."""
         specs = super().generateDrawSpecs(p)
-        if specs is None or self._background is None:
+        if specs is None or not self._opaque_grid or self._background is None:
             return specs
         axis, ticks, texts = specs
         return axis, [(self._opaque(pen), start, end) for pen, start, end in ticks], texts
 
 
-def make_plot_widget(object_name: str = "") -> pg.PlotWidget:
+def make_plot_widget(object_name: str = "", grid_over_data: bool = False) -> pg.PlotWidget:
     """A PlotWidget with OptLab's defaults: grid, no context menu clutter, no auto SI prefix.
 
+    The grid lies under the data, opaque (see :class:`ThemedAxis`); ``grid_over_data`` keeps
+    pyqtgraph's translucent grid over it, for a plot whose image covers the background.
     Axes (their tick labels and grid) are cached as pixmaps: replaying their text was half
     the cost of painting a panel of many plots, and most frames change only the data."""
-    axes = {name: OpaqueGridAxis(name) for name in AXIS_NAMES}
+    axes = {name: ThemedAxis(name, opaque_grid=not grid_over_data) for name in AXIS_NAMES}
     # enableMenu=False: no view-box menu is built (~8 ms a plot)
     widget = pg.PlotWidget(enableMenu=False, axisItems=axes)
     if object_name:
@@ -113,7 +117,8 @@ def make_plot_widget(object_name: str = "") -> pg.PlotWidget:
         plot.hideAxis(name)
     for axis in axes.values():
         axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        axis.setZValue(AXIS_Z)
+        if not grid_over_data:  # else pyqtgraph's place: over the data
+            axis.setZValue(AXIS_UNDER_DATA_Z)
     return widget
 
 
@@ -142,7 +147,7 @@ def style_plot(plot: pg.PlotWidget | pg.PlotItem, theme: Theme) -> None:
     label_size = f"{theme.point_size:.1f}pt"
     for name in AXIS_NAMES:
         axis = item.getAxis(name)
-        if isinstance(axis, OpaqueGridAxis):
+        if isinstance(axis, ThemedAxis):
             axis.set_background(qcolor(theme.plot_background))
         axis.setPen(qcolor(theme.muted))
         axis.setTextPen(qcolor(theme.foreground))

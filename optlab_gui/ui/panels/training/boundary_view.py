@@ -51,7 +51,8 @@ class BoundaryView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot_widget = make_plot_widget("boundaryPlot")
+        # the boundary image covers the whole plot: its grid stays over it
+        self.plot_widget = make_plot_widget("boundaryPlot", grid_over_data=True)
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.setAspectLocked(False)
