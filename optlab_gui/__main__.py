@@ -17,6 +17,9 @@ LANGUAGES = ("en", "zh_CN")
 SCREENSHOT_DEADLINE_S = 10.0
 #: Rounds of posted events that settle the first frame's layout before a screenshot.
 SCREENSHOT_SETTLE_ROUNDS = 3
+# The collector runs again this long after the event loop starts: the first frame is on
+# screen by then, and the one full collection of the start-up's objects does not delay it.
+COLLECTOR_RESUME_DELAY_MS = 1000
 
 
 def _window_size(text: str) -> tuple[int, int]:
@@ -173,11 +176,12 @@ def _pause_garbage_collection() -> bool:
 def _resume_garbage_collection(was_running: bool, freeze_survivors: bool = False) -> None:
     """Restart the collector paused by :func:`_pause_garbage_collection` (once).
 
-    With ``freeze_survivors`` (the window's event loop starts) the objects of the start-up
-    are frozen first: they live as long as the window, so the collector's full passes, which
-    would walk all of them again during a lecture, skip them from now on."""
+    With ``freeze_survivors`` (the window is up) the start-up's garbage is collected once and
+    what survives is frozen: it lives as long as the window, so the collector's full passes,
+    which would walk all of it again during a lecture, skip it from now on."""
     if was_running and not gc.isenabled():
         if freeze_survivors:
+            gc.collect()
             gc.freeze()
         gc.enable()
 
@@ -249,8 +253,10 @@ def _open_window(args: argparse.Namespace, end_process_after_screenshot: bool,
         if end_process_after_screenshot:
             _end_process(status)
         return status
-    # The first turn of the event loop paints the first frame; then collect garbage again.
-    QTimer.singleShot(0, lambda: _resume_garbage_collection(collecting, freeze_survivors=True))
+    QTimer.singleShot(
+        COLLECTOR_RESUME_DELAY_MS,
+        lambda: _resume_garbage_collection(collecting, freeze_survivors=True),
+    )
     return app.exec()
 
 
