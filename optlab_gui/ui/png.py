@@ -51,12 +51,21 @@ def zlib_stream_in_two(data: memoryview) -> bytes:
     """``data`` as one zlib stream (what ``zlib.compress`` makes, decompressing to the same
     bytes), its two halves deflated on two threads at once."""
     middle = len(data) // 2
-    first: list[bytes] = []
-    worker = threading.Thread(target=lambda: first.append(_deflate(data[:middle], last=False)))
+    first: list[bytes | BaseException] = []
+
+    def deflate_first_half() -> None:
+        try:
+            first.append(_deflate(data[:middle], last=False))
+        except BaseException as error:  # raised again in the calling thread
+            first.append(error)
+
+    worker = threading.Thread(target=deflate_first_half)
     worker.start()
     second = _deflate(data[middle:], last=True)
     checksum = zlib.adler32(data)
     worker.join()
+    if isinstance(first[0], BaseException):
+        raise first[0]
     return ZLIB_HEADER + first[0] + second + struct.pack(">I", checksum)
 
 

@@ -38,3 +38,18 @@ def test_an_unwritable_path_raises_oserror(qapp, tmp_path):
 def test_the_stream_deflated_in_two_halves_decompresses_to_the_data(size):
     data = np.random.default_rng(size).integers(0, 4, size, dtype=np.uint8).tobytes()
     assert zlib.decompress(zlib_stream_in_two(memoryview(data))) == data
+
+
+def test_an_error_deflating_the_first_half_reaches_the_caller(monkeypatch):
+    import optlab_gui.ui.png as png
+
+    original = png._deflate
+
+    def failing(data, last):
+        if not last:
+            raise MemoryError("no room")
+        return original(data, last)
+
+    monkeypatch.setattr(png, "_deflate", failing)
+    with pytest.raises(MemoryError, match="no room"):
+        zlib_stream_in_two(memoryview(bytes(1000)))
