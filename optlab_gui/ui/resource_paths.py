@@ -1,4 +1,5 @@
-"""The one way OptLab finds its resources: icons, translations, formula images and lessons.
+"""The one way OptLab finds its resources: icons, translations, formula images, lessons and
+data (the BatchNorm panel's first probe).
 
 The same lookup serves a source checkout, an editable install, an installed wheel and a
 PyInstaller bundle, so no caller ever needs to know how the app was started.

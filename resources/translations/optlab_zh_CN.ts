@@ -995,7 +995,7 @@
     <name>NetworkControls</name>
     <message>
       <source>seed {seed}</source>
-      <extracomment>Views of the comparison: one network alone, or both side by side. BatchNorm's modes in the training run (the session's names). The network the panel opens on (its controls are not saved between sessions): 20 sigmoid layers with σ = 1 saturate without BatchNorm, the notes' example.</extracomment>
+      <extracomment>Views of the comparison: one network alone, or both side by side. BatchNorm's modes in the training run (the session's names).</extracomment>
       <translation>种子 {seed}</translation>
     </message>
     <message>

@@ -1,8 +1,8 @@
 """Paint speed for plots redrawn on every slider step: cached axes and a cached curve layer.
 
 A slider step changes one activation's curves, yet Qt repaints the whole plot: the grid
-(which pyqtgraph draws line by line with alpha as part of the axes) and every thick
-antialiased curve, about 2 ms each here. Two caches keep a step cheap:
+(which pyqtgraph draws line by line as part of the axes) and every thick antialiased curve,
+about 2 ms each here. Two caches keep a step cheap:
 
 * the axes and grid, and the legend, are painted from pixmaps until they change;
 * the curves that do not change (every shown activation but the selected one) are painted

@@ -52,8 +52,9 @@ class NetworkSettings:
     seed: int
 
 
-#: The network the panel opens on (its controls are not saved between sessions): 20 sigmoid
-#: layers with σ = 1 saturate without BatchNorm, the notes' example.
+# The network the panel opens on (its controls are not saved between sessions): 20 sigmoid
+# layers with σ = 1 saturate without BatchNorm, the notes' example. (A plain comment: the
+# translation tool would take a "#:" one for a note on the panel's next string.)
 DEFAULT_NETWORK = NetworkSettings(
     depth=20, width=128, batch=128, activation="sigmoid", init="custom", weight_std=1.0, seed=0
 )

@@ -115,7 +115,6 @@ class DistributionColumn(QObject):
         # f and f' share the histogram's view box, mapped onto its height; the right axis is
         # labelled in f's units (one view box: exports and hidden tabs cannot misalign them).
         detail.showAxis("right")
-        detail.getAxis("right").enableAutoSIPrefix(False)
         self.value_curve = pg.PlotCurveItem()
         self.slope_curve = pg.PlotCurveItem()
         detail.addItem(self.value_curve)

@@ -39,8 +39,9 @@ PREVIEW_ABOVE_SECONDS = 0.040
 DRAG_GAP_SECONDS = 0.25
 #: Pairs of more work (depth x width² x batch) than this compute their columns on two
 #: threads. Measured at depth 20, the pair on two threads against in turn: width = batch = 64
-#: 7.5 against 4.4 ms, 128 11.8 against 13.5 ms, 256 (batch 256) 40 against 71 ms.
-PARALLEL_ABOVE_WORK = 2**26
+#: (5·10⁶) 7.5 against 4.4 ms, 128 (4·10⁷) 11.8 against 13.5 ms, 256 (batch 256) 40 against
+#: 71 ms.
+PARALLEL_ABOVE_WORK = 2**24
 #: How long shutdown waits before it says so in the log (it then waits for the probe).
 SHUTDOWN_DEADLINE_MS = 2000
 
@@ -68,8 +69,7 @@ def probe_pair(
     The two columns are independent: a large pair is computed on two threads at once (NumPy
     releases the GIL in its matrix products; on two cores 74 ms against 137 ms one column
     after the other at depth 20, width 256, batch 512). A small pair is computed in turn: its
-    many short NumPy calls hold the GIL, so a second thread only adds its start-up (the
-    panel's first probe, at its default size, is computed so while the window opens). Raises
+    many short NumPy calls hold the GIL, so a second thread only adds its start-up. Raises
     :class:`ProbeCancelledError` when ``should_stop`` answers True between two layers."""
 
     def column(batch_norm: bool):
