@@ -82,3 +82,24 @@ def test_a_grid_over_an_image_stays_translucent_and_over_the_data(qtbot):
     painter.end()
     assert plot.getAxis("left").zValue() > 0  # pyqtgraph's place, over the view box
     assert any(pen.color().alpha() < 255 for pen, _, _ in ticks)
+
+
+def test_a_wider_axis_pen_of_the_same_colour_widens_the_grid(qtbot):
+    widget = make_plot_widget()
+    qtbot.addWidget(widget)
+    style_plot(widget, THEMES["dark"])
+    widget.resize(400, 300)
+    axis = widget.getPlotItem().getAxis("left")
+    image = QImage(400, 300, QImage.Format.Format_ARGB32)
+
+    def tick_widths():
+        painter = QPainter(image)
+        _, ticks, _ = axis.generateDrawSpecs(painter)
+        painter.end()
+        return {pen.widthF() for pen, _, _ in ticks}
+
+    before = tick_widths()
+    pen = axis.pen()
+    pen.setWidthF(4.0)
+    axis.setPen(pen)  # as a presentation theme does, without a new background
+    assert tick_widths() == {4.0} != before

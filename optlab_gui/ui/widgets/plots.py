@@ -46,7 +46,7 @@ class ThemedAxis(pg.AxisItem):
         # re-lays out the label (~160 layouts while the BatchNorm panel was built).
         self.enableAutoSIPrefix(False)
         self._background: QColor | None = None
-        self._opaque_pens: dict[int, QPen] = {}
+        self._opaque_pens: dict[tuple[int, float, Qt.PenStyle], QPen] = {}
 
     def set_background(self, color: QColor) -> None:
         """The plot's background colour, which an opaque grid's colours are mixed with."""
@@ -57,7 +57,8 @@ class ThemedAxis(pg.AxisItem):
 
     def _opaque(self, pen: QPen) -> QPen:
         color = pen.color()
-        key = color.rgba()
+        # the width too: a presentation theme widens the axis pen, not only its colour
+        key = (color.rgba(), pen.widthF(), pen.style())
         opaque = self._opaque_pens.get(key)
         if opaque is None:
             opaque = QPen(pen)
