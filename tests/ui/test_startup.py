@@ -124,7 +124,7 @@ def test_the_screenshot_shows_the_settled_window(open_window, tmp_path, scene):
     assert differing < 0.002
 
 
-def test_the_collector_pauses_for_the_start_up_and_runs_again_after_it(qapp, tmp_path):
+def test_the_collector_pauses_for_the_start_up_and_runs_again_after_it(qapp, tmp_path, monkeypatch):
     import gc
 
     from optlab_gui import __main__ as command_line
@@ -136,11 +136,8 @@ def test_the_collector_pauses_for_the_start_up_and_runs_again_after_it(qapp, tmp
         seen.append(gc.isenabled())
         return original(*args)
 
-    command_line._open_window = open_window
-    try:
-        status = command_line.main(["--panel", "training", "--screenshot", str(tmp_path / "s.png")])
-    finally:
-        command_line._open_window = original
+    monkeypatch.setattr(command_line, "_open_window", open_window)
+    status = command_line.main(["--panel", "training", "--screenshot", str(tmp_path / "s.png")])
     assert status == 0
     assert seen == [False], "paused while the window is built"
     assert gc.isenabled(), "running again once main returns"
