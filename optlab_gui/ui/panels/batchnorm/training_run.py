@@ -138,8 +138,8 @@ class TrainingRun(QObject):
         self._active = True
         self.bin_edges = np.asarray(configuration["bin_edges"], dtype=float)
         if self._process is None:
-            # Imported on the first Train: the session's modules and multiprocessing are a
-            # tenth of the panel's start-up, for a run that most visits never start.
+            # Imported on the first Train: the session's networks, data sets and optimizers
+            # were ~12 ms of the panel's start-up, for a run that most visits never start.
             from optlab_gui.training.deep_bn_session import DeepBatchNormRace
             from optlab_gui.training.worker import RaceProcess
 
